@@ -1,0 +1,7 @@
+package dev.rollout.definitions.gate;
+
+public enum Verdict {
+  PASS,
+  FAIL,
+  INCONCLUSIVE
+}

@@ -1,0 +1,25 @@
+package dev.rollout.definitions.plan;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * @param minQuality 0..1, 0 means no limit
+ */
+public record NetworkPolicy(double minQuality, Metered metered) {
+
+  public static final NetworkPolicy DEFAULT = new NetworkPolicy(0, Metered.ALLOW);
+
+  public NetworkPolicy {
+    requireNonNull(metered, "metered");
+  }
+
+  /** What a device on a metered link may do. */
+  public enum Metered {
+    /** download whenever the rest of the policy allows it */
+    ALLOW,
+    /** download only inside the device-local off-peak window */
+    OFF_PEAK,
+    /** the user approves the download on the device */
+    ASK
+  }
+}

@@ -1,0 +1,22 @@
+package dev.rollout.definitions.plan;
+
+/**
+ * How fast devices are assigned (offered the update).
+ *
+ * @param maxPerMinute 0 means unlimited
+ * @param ramp null means the full rate from the start
+ */
+public record Rate(int maxPerMinute, Ramp ramp) {
+
+  public static final Rate UNLIMITED = new Rate(0, null);
+
+  public boolean unlimited() {
+    return maxPerMinute == 0;
+  }
+
+  /**
+   * Exponential ramp: start at {@code startPerMinute}, multiply by {@code factor} after every
+   * {@code every} devices assigned, never above {@code maxPerMinute}.
+   */
+  public record Ramp(int startPerMinute, double factor, int every) {}
+}
