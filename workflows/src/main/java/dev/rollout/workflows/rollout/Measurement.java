@@ -13,4 +13,9 @@ import dev.rollout.definitions.gate.PhaseCounts;
  *     measurement
  */
 public record Measurement(
-    PhaseCounts phase, GateVerdict gate, GateVerdict brake, long timedOut, long quarantined) {}
+    PhaseCounts phase,
+    GateVerdict gate,
+    PhaseCounts rollout,
+    GateVerdict brake,
+    long timedOut,
+    long quarantined) {}

@@ -22,9 +22,11 @@ public interface RolloutWorkflow {
   /**
    * @param input {@code {"plan": {...}, "requestedBy": "alice"}} or {@code {"planName": "...",
    *     "requestedBy": "alice"}}
+   * @param continuation absent when an operator or service starts a rollout; the state carried over
+   *     when a rollout continues as new
    */
   @WorkflowMethod(name = TYPE)
-  RolloutStatus run(JsonNode input);
+  RolloutStatus run(JsonNode input, Continuation continuation);
 
   @SignalMethod(
       name = "pause",
