@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The workflow's control flow over a scripted store, in Temporal's time-skipping test environment.
@@ -59,7 +60,10 @@ class RolloutWorkflowTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop(TestInfo test) throws Exception {
+    if (System.getProperty("record.histories") != null) {
+      ReplayTest.record(client, test.getTestMethod().orElseThrow().getName());
+    }
     env.close();
   }
 
