@@ -9,8 +9,10 @@ import static dev.rollout.workflows.rollout.ControlAction.ROLLBACK;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollout.definitions.plan.Problem;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.converter.DataConverterException;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.util.Map;
@@ -29,6 +31,18 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private final Ledger ledger;
   private final Controls controls;
   private final Pacer pacer;
+
+  /**
+   * Register the workflow with these options. An input the data converter cannot even read as JSON
+   * (a binary payload from another SDK, say) must fail the rollout at once instead of failing its
+   * first workflow task forever. Our own payloads cannot hit this unless a release breaks
+   * compatibility, which the replay test catches.
+   */
+  public static WorkflowImplementationOptions implementationOptions() {
+    return WorkflowImplementationOptions.newBuilder()
+        .setFailWorkflowExceptionTypes(DataConverterException.class)
+        .build();
+  }
 
   public RolloutWorkflowImpl() {
     this(RolloutTuning.DEFAULT);

@@ -53,7 +53,9 @@ class RolloutWorkflowTest {
     }
     Worker worker = env.newWorker(RolloutWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationFactory(
-        RolloutWorkflow.class, () -> new RolloutWorkflowImpl(tuning));
+        RolloutWorkflow.class,
+        () -> new RolloutWorkflowImpl(tuning),
+        RolloutWorkflowImpl.implementationOptions());
     worker.registerActivitiesImplementations(store, new AllSearchAttributes());
     env.start();
     client = env.getWorkflowClient();
@@ -218,6 +220,22 @@ class RolloutWorkflowTest {
                   .contains("phases[2].gate.successRate: must be between 0 and 1, got 1.5")
                   .contains("colour: unknown field");
             });
+  }
+
+  @Test
+  void failsFastOnAnInputThatIsNotJson() {
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            RolloutWorkflow.TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("rollout-binary")
+                .setTaskQueue(RolloutWorkflow.TASK_QUEUE)
+                .setWorkflowTaskTimeout(Duration.ofSeconds(5))
+                .build());
+    stub.start((Object) new byte[] {0x01, 0x02, (byte) 0xff});
+
+    assertThatThrownBy(() -> stub.getResult(RolloutStatus.class))
+        .isInstanceOf(WorkflowFailedException.class);
   }
 
   @Test
