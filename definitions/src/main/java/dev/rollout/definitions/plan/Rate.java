@@ -1,5 +1,7 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * How fast devices are assigned (offered the update).
  *
@@ -10,6 +12,7 @@ public record Rate(int maxPerMinute, Ramp ramp) {
 
   public static final Rate UNLIMITED = new Rate(0, null);
 
+  @JsonIgnore
   public boolean unlimited() {
     return maxPerMinute == 0;
   }
