@@ -16,6 +16,9 @@ final class Describe {
     if (value.isNull()) {
       return "null";
     }
+    if (value.isTextual() && value.textValue().isEmpty()) {
+      return "an empty value";
+    }
     if (value.isTextual()) {
       return "'" + truncate(value.textValue()) + "'";
     }

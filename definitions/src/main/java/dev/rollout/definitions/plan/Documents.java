@@ -80,7 +80,8 @@ final class Documents {
   private static YAMLFactory factory() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setAllowDuplicateKeys(false);
+    // duplicate keys are rejected all the same, by TreeBuilder, which can name their paths
+    options.setAllowDuplicateKeys(true);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CHARS * 4 + 16);
     // the tree builder reports nesting itself, with a path; this is the backstop

@@ -79,14 +79,14 @@ final class PhaseReader {
   }
 
   private static Cohort cohort(Node node, Double percent) {
-    if (percent == null) {
+    if (!node.value().isObject()) {
       return null;
     }
     int before = node.problems().size();
     Map<String, String> tags = Values.stringMap(node.field("tags"));
     List<String> hardwareModels = Values.strings(node.field("hardwareModels"));
     List<String> regions = Values.strings(node.field("regions"));
-    if (node.problems().size() != before) {
+    if (percent == null || node.problems().size() != before) {
       return null;
     }
     return new Cohort(
