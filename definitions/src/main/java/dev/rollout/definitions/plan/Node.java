@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A place in the document being validated: its value (missing when absent), its path for people and
@@ -60,6 +61,19 @@ final class Node {
       }
     }
     return new Node(MissingNode.getInstance(), childPath, position.child(index), problems);
+  }
+
+  /** The fields of an object in document order, found in one pass (objects may be huge). */
+  List<Map.Entry<String, Node>> fields() {
+    List<Map.Entry<String, Node>> fields = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+      Node child = new Node(entry.getValue(), childPath, position.child(index), problems);
+      fields.add(Map.entry(entry.getKey(), child));
+      index++;
+    }
+    return fields;
   }
 
   List<Node> elements() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollout.definitions.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +154,9 @@ final class Values {
       return null;
     }
     Map<String, String> map = new LinkedHashMap<>();
-    for (Iterator<String> names = node.value().fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      Node entry = node.field(name);
+    for (Map.Entry<String, Node> field : node.fields()) {
+      String name = field.getKey();
+      Node entry = field.getValue();
       String text = entry.value().isTextual() ? entry.value().textValue() : null;
       if (text == null) {
         entry.problem(
