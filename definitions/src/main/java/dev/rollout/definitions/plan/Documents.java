@@ -1,11 +1,13 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -23,7 +25,15 @@ final class Documents {
   static final int MAX_DEPTH = 50;
   static final int MAX_ALIASES = 20;
 
-  private static final YAMLFactory FACTORY = factory();
+  // the tree builder reports nesting itself, with a path; this is the backstop
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH + 10)
+          .maxNumberLength(100)
+          .maxStringLength(MAX_CHARS)
+          .build();
+  private static final YAMLFactory YAML = yamlFactory();
+  private static final JsonFactory JSON = jsonFactory();
 
   private Documents() {}
 
@@ -44,7 +54,17 @@ final class Documents {
           "the document has %d characters, at most %d are allowed"
               .formatted(text.length(), MAX_CHARS));
     }
-    try (YAMLParser parser = FACTORY.createParser(new StringReader(text))) {
+    Read read = read(YAML, text);
+    if (isSyntaxError(read) && text.stripLeading().startsWith("{")) {
+      // SnakeYAML refuses tab indentation, which is common in JSON: try the document as JSON
+      Read json = read(JSON, text);
+      return isSyntaxError(json) ? read : json;
+    }
+    return read;
+  }
+
+  private static Read read(JsonFactory factory, String text) {
+    try (JsonParser parser = factory.createParser(new StringReader(text))) {
       TreeBuilder builder = new TreeBuilder(parser);
       JsonNode document = builder.document();
       return builder.problems().isEmpty()
@@ -57,6 +77,12 @@ final class Documents {
       return failed(
           "SYNTAX", String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable"));
     }
+  }
+
+  private static boolean isSyntaxError(Read read) {
+    return read instanceof Read.Failed failed
+        && failed.problems().size() == 1
+        && failed.problems().get(0).code().equals("SYNTAX");
   }
 
   private static Read failed(String code, String message) {
@@ -77,20 +103,21 @@ final class Documents {
         : "line %d, column %d: %s".formatted(location.getLineNr(), location.getColumnNr(), message);
   }
 
-  private static YAMLFactory factory() {
+  private static YAMLFactory yamlFactory() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     // duplicate keys are rejected all the same, by TreeBuilder, which can name their paths
     options.setAllowDuplicateKeys(true);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CHARS * 4 + 16);
-    // the tree builder reports nesting itself, with a path; this is the backstop
-    StreamReadConstraints constraints =
-        StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH + 10)
-            .maxNumberLength(100)
-            .maxStringLength(MAX_CHARS)
-            .build();
-    return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS).build();
+  }
+
+  private static JsonFactory jsonFactory() {
+    // NaN and Infinity are read so that the validator can name the field that holds them
+    return JsonFactory.builder()
+        .streamReadConstraints(CONSTRAINTS)
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
   }
 }

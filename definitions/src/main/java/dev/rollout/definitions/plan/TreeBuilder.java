@@ -1,5 +1,6 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the tree from YAML tokens. Jackson's own tree reader turns an alias into the anchor's name
- * as a string; here an alias stands for the anchored value, as YAML means, up to {@link
- * Documents#MAX_ALIASES} of them (so an alias bomb stays small), and duplicate keys, which YAML
- * forbids and which would make one of two values silently win, are reported with their path.
+ * Builds the tree from YAML (or JSON) tokens. Jackson's own tree reader turns an alias into the
+ * anchor's name as a string; here an alias stands for the anchored value, as YAML means, up to
+ * {@link Documents#MAX_ALIASES} of them (so an alias bomb stays small), and duplicate keys, which
+ * YAML forbids and which would make one of two values silently win, are reported with their path.
  */
 final class TreeBuilder {
 
@@ -28,12 +29,12 @@ final class TreeBuilder {
           ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
           "-.Inf", "-.INF");
 
-  private final YAMLParser parser;
+  private final JsonParser parser;
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private int aliases;
 
-  TreeBuilder(YAMLParser parser) {
+  TreeBuilder(JsonParser parser) {
     this.parser = parser;
   }
 
@@ -58,8 +59,9 @@ final class TreeBuilder {
   }
 
   private JsonNode value(String path, int depth) throws IOException {
-    String anchor = parser.getObjectId();
-    JsonNode node = parser.isCurrentAlias() ? alias(path) : read(path, depth);
+    String anchor = parser.getObjectId() instanceof String name ? name : null;
+    boolean alias = parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
+    JsonNode node = alias ? alias(path) : read(path, depth);
     if (anchor != null) {
       anchors.put(anchor, node);
     }

@@ -71,6 +71,22 @@ class PlanParserTest {
   }
 
   @Test
+  void readsTabIndentedJsonWhichYamlRefuses() {
+    String json =
+        "{\n\t\"apiVersion\": \"rollout/v1\",\n\t\"name\": \"minimal\",\n\t\"release\":"
+            + " \"1.0.0\",\n\t\"phases\": [{\"name\": \"all\", \"cohort\": {\"percent\": 100},"
+            + " \"soak\": \"1h\"}]\n}";
+    assertThat(valid(json)).isEqualTo(valid(MINIMAL));
+    assertThat(problems(json.replace("100", "NaN")))
+        .extracting(Fixtures::line)
+        .containsExactly(
+            "phases[0].cohort.percent: NOT_A_NUMBER: must be a finite number, got NaN");
+    assertThat(problems(json.replace("\"all\"", "\"all\",")))
+        .extracting(Problem::code)
+        .containsExactly("SYNTAX");
+  }
+
+  @Test
   void keepsTheVersionRangeOfTheTarget() {
     Plan plan = valid(MINIMAL + "target: {versions: '>=2.0.0 <2.4.0'}\n");
     assertThat(plan.target().versions()).isEqualTo(VersionRange.parse(">=2.0.0 <2.4.0"));
