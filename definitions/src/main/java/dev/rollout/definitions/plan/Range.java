@@ -28,18 +28,12 @@ record Range(
     if (openEnded) {
       return value < min ? "must be at least " + format(min) : "must be at most " + format(max);
     }
-    String lower = minInclusive ? "" : "greater than ";
-    String upper = maxInclusive ? "" : "less than ";
     if (minInclusive && maxInclusive) {
       return "must be between " + format(min) + " and " + format(max);
     }
-    return "must be "
-        + lower
-        + (minInclusive ? "at least " : "")
-        + format(min)
-        + " and "
-        + (maxInclusive ? "at most " : upper)
-        + format(max);
+    String lower = (minInclusive ? "at least " : "greater than ") + format(min);
+    String upper = (maxInclusive ? "at most " : "less than ") + format(max);
+    return "must be " + lower + " and " + upper;
   }
 
   static String format(double value) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Typed reads of a node. Each returns null when the node is absent (the caller applies a default or
@@ -16,25 +16,9 @@ import java.util.function.Function;
  */
 final class Values {
 
-  private static final Set<String> NOT_FINITE =
-      Set.of(
-          "NaN",
-          "nan",
-          ".nan",
-          ".NaN",
-          ".NAN",
-          "Infinity",
-          "-Infinity",
-          "+Infinity",
-          "inf",
-          "-inf",
-          ".inf",
-          "-.inf",
-          "+.inf",
-          ".Inf",
-          "-.Inf",
-          ".INF",
-          "-.INF");
+  // how YAML and JavaScript spell the non-finite numbers, when they arrive as strings
+  private static final Pattern NOT_FINITE =
+      Pattern.compile("[+-]?(\\.?(nan|NaN|NAN|inf|Inf|INF)|Infinity)");
 
   private Values() {}
 
@@ -193,7 +177,7 @@ final class Values {
     boolean notFinite =
         value.isNumber()
             ? !Double.isFinite(value.doubleValue())
-            : value.isTextual() && NOT_FINITE.contains(value.textValue());
+            : value.isTextual() && NOT_FINITE.matcher(value.textValue()).matches();
     if (notFinite) {
       node.problem("NOT_A_NUMBER", "must be a finite number, got " + Describe.value(value));
     }

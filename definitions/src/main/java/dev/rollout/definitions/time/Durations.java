@@ -19,7 +19,7 @@ public final class Durations {
 
   /** Throws IllegalArgumentException with a clear message. */
   public static Duration parse(String text) {
-    Matcher matcher = SYNTAX.matcher(text == null ? "" : text.strip());
+    Matcher matcher = SYNTAX.matcher(text == null ? "" : text);
     if (!matcher.matches()) {
       throw new IllegalArgumentException(
           "expected a duration such as 90s, 15m, 2h or 14d, got '" + text + "'");

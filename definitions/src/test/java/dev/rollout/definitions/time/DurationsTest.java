@@ -19,7 +19,10 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "2", "h", "2 h", "-2h", "1.5h", "2H", "2w", "PT2H", "2h30m", "1e3s"})
+  @ValueSource(
+      strings = {
+        "", "2", "h", "2 h", " 2h", "2h ", "-2h", "1.5h", "2H", "2w", "PT2H", "2h30m", "1e3s"
+      })
   void rejectsWhatIsNotANumberAndAUnit(String text) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Durations.parse(text))
