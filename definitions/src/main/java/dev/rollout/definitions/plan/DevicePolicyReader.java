@@ -2,7 +2,6 @@ package dev.rollout.definitions.plan;
 
 import dev.rollout.definitions.plan.NetworkPolicy.Metered;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +17,9 @@ final class DevicePolicyReader {
           "inProgressTimeout",
           "maxAttempts");
   private static final List<String> NETWORK_FIELDS = List.of("minQuality", "metered");
-  private static final Map<String, Metered> METERED = new LinkedHashMap<>();
+  private static final Map<String, Metered> METERED =
+      Values.spellings(Metered.values(), Metered::spelling);
   private static final Range STORAGE = Range.between(1, 1e15);
-
-  static {
-    METERED.put("allow", Metered.ALLOW);
-    METERED.put("offPeak", Metered.OFF_PEAK);
-    METERED.put("ask", Metered.ASK);
-  }
 
   private DevicePolicyReader() {}
 

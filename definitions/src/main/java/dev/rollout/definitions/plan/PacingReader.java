@@ -23,10 +23,17 @@ final class PacingReader {
     }
     int before = node.problems().size();
     Node max = node.field("maxPerMinute");
-    max.requirePresent();
+    Node rampNode = node.field("ramp");
+    if (!max.isPresent() && rampNode.isPresent()) {
+      // a ramp multiplies the rate: without a ceiling it would never stop growing
+      max.problem("REQUIRED", "is required with a ramp");
+    }
     Integer maxPerMinute = Values.integer(max, PER_MINUTE);
-    Rate.Ramp ramp = ramp(node.field("ramp"), maxPerMinute);
-    return node.problems().size() == before ? new Rate(maxPerMinute, ramp) : null;
+    Rate.Ramp ramp = ramp(rampNode, maxPerMinute);
+    if (node.problems().size() != before) {
+      return null;
+    }
+    return maxPerMinute == null ? Rate.UNLIMITED : new Rate(maxPerMinute, ramp);
   }
 
   private static Rate.Ramp ramp(Node node, Integer maxPerMinute) {

@@ -1,7 +1,6 @@
 package dev.rollout.definitions.plan;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,15 +12,10 @@ final class PhaseReader {
   private static final List<String> COHORT_FIELDS =
       List.of("percent", "tags", "hardwareModels", "regions");
   private static final Range PERCENT = new Range(0, false, 100, true, false);
-  private static final Map<String, Phase.OnFailure> ON_FAILURE = new LinkedHashMap<>();
-  private static final Map<String, Phase.Approval> APPROVAL = new LinkedHashMap<>();
-
-  static {
-    ON_FAILURE.put("pause", Phase.OnFailure.PAUSE);
-    ON_FAILURE.put("rollback", Phase.OnFailure.ROLLBACK);
-    APPROVAL.put("auto", Phase.Approval.AUTO);
-    APPROVAL.put("manual", Phase.Approval.MANUAL);
-  }
+  private static final Map<String, Phase.OnFailure> ON_FAILURE =
+      Values.spellings(Phase.OnFailure.values(), Phase.OnFailure::spelling);
+  private static final Map<String, Phase.Approval> APPROVAL =
+      Values.spellings(Phase.Approval.values(), Phase.Approval::spelling);
 
   private PhaseReader() {}
 

@@ -96,6 +96,15 @@ final class Values {
     return duration;
   }
 
+  /** The constants of an enum by their plan spelling, in declaration order. */
+  static <E> Map<String, E> spellings(E[] constants, Function<E, String> spelling) {
+    Map<String, E> map = new LinkedHashMap<>();
+    for (E constant : constants) {
+      map.put(spelling.apply(constant), constant);
+    }
+    return map;
+  }
+
   /** One of the keys of {@code choices}, exactly as written there (case matters). */
   static <E> E choice(Node node, Map<String, E> choices) {
     String text = text(node);

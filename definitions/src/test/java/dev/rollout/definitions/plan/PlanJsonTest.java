@@ -36,15 +36,45 @@ class PlanJsonTest {
     assertThat(MAPPER.readValue(json, Plan.class)).isEqualTo(plan);
   }
 
+  @ParameterizedTest
+  @MethodSource("plans")
+  void planJsonIsItselfAValidPlanDocument(Path file) {
+    Plan plan = Fixtures.plan(file);
+    assertThat(PlanParser.parse(MAPPER.valueToTree(plan))).isEqualTo(new PlanResult.Valid(plan));
+  }
+
   @Test
-  void writesNoDerivedProperties() throws Exception {
+  void writesThePlanFormatAndNoDerivedProperties() throws Exception {
     Plan plan = Fixtures.plan(Path.of("../examples/staged-rollout.yaml"));
     String json = MAPPER.writeValueAsString(plan);
     assertThat(json)
         .doesNotContain("workflowId")
         .doesNotContain("unlimited")
+        .doesNotContain("null")
         .contains("\"versions\":\">=2.0.0 <2.4.0\"")
-        .contains("\"offPeakWindow\":\"01:00-05:00\"");
+        .contains("\"offPeakWindow\":\"01:00-05:00\"")
+        .contains("\"metered\":\"offPeak\"")
+        .contains("\"soak\":\"2h\"")
+        .contains("\"maxDownloadP90\":\"15m\"")
+        .contains("\"closesAfter\":\"14d\"")
+        .contains("\"onFailure\":\"rollback\"")
+        .contains("\"approval\":\"manual\"");
+  }
+
+  @Test
+  void writesAnUnlimitedRateAsAnEmptyRate() throws Exception {
+    Plan plan = Fixtures.plan(Path.of("../examples/minimal.yaml"));
+    assertThat(MAPPER.writeValueAsString(plan)).contains("\"rate\":{}");
+  }
+
+  @Test
+  void readsDurationsAsJavaTimeModuleWritesThem() throws Exception {
+    assertThat(MAPPER.readValue("{\"closesAfter\": 7200.5}", Window.class))
+        .isEqualTo(new Window(Duration.ofMillis(7_200_500)));
+    assertThat(MAPPER.readValue("{\"closesAfter\": \"PT2H\"}", Window.class))
+        .isEqualTo(new Window(Duration.ofHours(2)));
+    assertThat(MAPPER.writeValueAsString(new Window(Duration.ofMillis(1500))))
+        .isEqualTo("{\"closesAfter\":\"PT1.5S\"}");
   }
 
   @Test

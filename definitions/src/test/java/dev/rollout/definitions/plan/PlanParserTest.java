@@ -87,6 +87,14 @@ class PlanParserTest {
   }
 
   @Test
+  void readsAnEmptyRateAsUnlimitedButNeverARampWithoutCeiling() {
+    assertThat(valid(MINIMAL + "rate: {}\n").rate()).isEqualTo(Rate.UNLIMITED);
+    assertThat(problems(MINIMAL + "rate: {ramp: {startPerMinute: 1, factor: 2, every: 5}}\n"))
+        .extracting(Fixtures::line)
+        .containsExactly("rate.maxPerMinute: REQUIRED: is required with a ramp");
+  }
+
+  @Test
   void keepsTheVersionRangeOfTheTarget() {
     Plan plan = valid(MINIMAL + "target: {versions: '>=2.0.0 <2.4.0'}\n");
     assertThat(plan.target().versions()).isEqualTo(VersionRange.parse(">=2.0.0 <2.4.0"));

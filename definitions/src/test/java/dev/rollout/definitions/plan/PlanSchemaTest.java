@@ -3,6 +3,8 @@ package dev.rollout.definitions.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -45,6 +47,13 @@ class PlanSchemaTest {
   @MethodSource("validPlans")
   void acceptsEveryValidPlan(Path file) {
     assertThat(validate(file)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("validPlans")
+  void acceptsTheJsonOfEveryParsedPlan(Path file) {
+    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    assertThat(schema.validate(mapper.valueToTree(Fixtures.plan(file)))).isEmpty();
   }
 
   @ParameterizedTest
