@@ -1,5 +1,6 @@
 package dev.rollout.definitions.gate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 
 /**
@@ -33,11 +34,13 @@ public record PhaseCounts(
    * Devices with a final update outcome: succeeded, failed or timed out (quarantined ones failed
    * first).
    */
+  @JsonIgnore
   public long completed() {
     return succeeded + failed + timedOut + quarantined;
   }
 
   /** Failed, timed out or quarantined. */
+  @JsonIgnore
   public long failures() {
     return failed + timedOut + quarantined;
   }

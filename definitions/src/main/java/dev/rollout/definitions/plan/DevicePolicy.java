@@ -2,6 +2,9 @@ package dev.rollout.definitions.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 
 /**
@@ -11,12 +14,15 @@ import java.time.Duration;
  * @param minFreeStorageBytes null means "auto": twice the package size
  * @param offPeakWindow device-local window in which metered links may download; null when not set
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DevicePolicy(
     int minBatteryPercent,
     Long minFreeStorageBytes,
     NetworkPolicy network,
     DailyWindow offPeakWindow,
-    Duration inProgressTimeout,
+    @JsonSerialize(using = PlanJson.DurationSerializer.class)
+        @JsonDeserialize(using = PlanJson.DurationDeserializer.class)
+        Duration inProgressTimeout,
     int maxAttempts) {
 
   public static final Duration DEFAULT_IN_PROGRESS_TIMEOUT = Duration.ofHours(2);

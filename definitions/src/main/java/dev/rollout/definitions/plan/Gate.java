@@ -1,5 +1,8 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 
 /**
@@ -13,6 +16,7 @@ import java.time.Duration;
  * @param maxSupportTickets support tickets opened by devices of the phase; null when off
  * @param maxDownloadP90 90th percentile of download time; null when off
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Gate(
     int minDevices,
     double successRate,
@@ -20,7 +24,9 @@ public record Gate(
     double maxFailureRate,
     Double maxHealthRegression,
     Integer maxSupportTickets,
-    Duration maxDownloadP90) {
+    @JsonSerialize(using = PlanJson.DurationSerializer.class)
+        @JsonDeserialize(using = PlanJson.DurationDeserializer.class)
+        Duration maxDownloadP90) {
 
   public static final Gate DEFAULT = new Gate(10, 0.95, 0.95, 0.05, null, null, null);
 }

@@ -2,6 +2,7 @@ package dev.rollout.definitions.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -34,6 +35,7 @@ public record Plan(
   }
 
   /** The workflow id used when the CLI or API starts this plan. */
+  @JsonIgnore
   public String workflowId() {
     return "rollout-" + name;
   }

@@ -1,15 +1,20 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * How fast devices are assigned (offered the update).
  *
  * @param maxPerMinute 0 means unlimited
  * @param ramp null means the full rate from the start
  */
-public record Rate(int maxPerMinute, Ramp ramp) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Rate(@JsonInclude(JsonInclude.Include.NON_DEFAULT) int maxPerMinute, Ramp ramp) {
 
   public static final Rate UNLIMITED = new Rate(0, null);
 
+  @JsonIgnore
   public boolean unlimited() {
     return maxPerMinute == 0;
   }

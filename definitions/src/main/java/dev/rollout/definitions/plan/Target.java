@@ -1,5 +1,6 @@
 package dev.rollout.definitions.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rollout.definitions.version.VersionRange;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
  *
  * @param versions null means any reported version
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Target(
     List<String> hardwareModels,
     List<String> regions,
