@@ -12,6 +12,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -38,10 +39,16 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
    * first workflow task forever. Our own payloads cannot hit this unless a release breaks
    * compatibility, which the replay test catches.
    */
-  public static WorkflowImplementationOptions implementationOptions() {
+  private static WorkflowImplementationOptions implementationOptions() {
     return WorkflowImplementationOptions.newBuilder()
         .setFailWorkflowExceptionTypes(DataConverterException.class)
         .build();
+  }
+
+  /** Registers the workflow on a worker the one way every worker, test and replayer must use. */
+  public static void register(Worker worker, RolloutTuning tuning) {
+    worker.registerWorkflowImplementationFactory(
+        RolloutWorkflow.class, () -> new RolloutWorkflowImpl(tuning), implementationOptions());
   }
 
   public RolloutWorkflowImpl() {

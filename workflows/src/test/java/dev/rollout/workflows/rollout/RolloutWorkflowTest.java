@@ -52,10 +52,7 @@ class RolloutWorkflowTest {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker worker = env.newWorker(RolloutWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationFactory(
-        RolloutWorkflow.class,
-        () -> new RolloutWorkflowImpl(tuning),
-        RolloutWorkflowImpl.implementationOptions());
+    RolloutWorkflowImpl.register(worker, tuning);
     worker.registerActivitiesImplementations(store, new AllSearchAttributes());
     env.start();
     client = env.getWorkflowClient();
@@ -228,7 +225,7 @@ class RolloutWorkflowTest {
         client.newUntypedWorkflowStub(
             RolloutWorkflow.TYPE,
             WorkflowOptions.newBuilder()
-                .setWorkflowId("rollout-binary")
+                .setWorkflowId("rollout-thermostat-2-4-0")
                 .setTaskQueue(RolloutWorkflow.TASK_QUEUE)
                 .setWorkflowTaskTimeout(Duration.ofSeconds(5))
                 .build());
