@@ -1,10 +1,13 @@
 package dev.rollout.worker.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The jar's entry point ({@code ./rollout}). Only {@code server} starts Spring, so {@code validate}
@@ -43,14 +46,23 @@ public final class RolloutCli implements Callable<Integer> {
   }
 
   static CommandLine commandLine() {
-    // picocli's default for a usage error is 2, which `validate` uses for "invalid plan"
-    CommandLine cli = new CommandLine(new RolloutCli());
-    exitOneOnUsageError(cli);
-    return cli;
+    return commandLine(CommandLine.defaultFactory());
   }
 
-  private static void exitOneOnUsageError(CommandLine cli) {
-    cli.getCommandSpec().exitCodeOnInvalidInput(1);
-    cli.getSubcommands().values().forEach(RolloutCli::exitOneOnUsageError);
+  /** With a factory, tests can put doubles behind the real dispatch. */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    // picocli's default status for a usage error is 2, which `validate` uses for "invalid plan";
+    // and its default handler prints either a suggestion or the usage, we want both
+    return new CommandLine(new RolloutCli(), factory)
+        .setParameterExceptionHandler(RolloutCli::usageError);
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    command.usage(err);
+    return 1;
   }
 }
