@@ -27,7 +27,8 @@ public class DatabaseConfiguration {
   @Conditional(EmbeddedDatabaseCondition.class)
   EmbeddedPostgresServer embeddedPostgres(RolloutProperties rollout, DatabaseProperties database) {
     return EmbeddedPostgresServer.start(
-        rollout.dataDir().resolve("postgres"), database.embedded().port());
+        rollout.dataDir().toAbsolutePath().normalize().resolve("postgres"),
+        database.embedded().port());
   }
 
   @Bean(destroyMethod = "close")
