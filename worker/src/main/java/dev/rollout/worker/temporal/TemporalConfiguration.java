@@ -2,6 +2,7 @@ package dev.rollout.worker.temporal;
 
 import dev.rollout.activities.rollout.RolloutActivitiesImpl;
 import dev.rollout.worker.config.RolloutProperties;
+import dev.rollout.worker.config.StartupException;
 import dev.rollout.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -37,8 +38,16 @@ class TemporalConfiguration {
       TemporalProperties properties, Optional<EmbeddedTemporalServer> embedded) {
     String target = embedded.map(EmbeddedTemporalServer::target).orElse(properties.address());
     WorkflowServiceStubs stubs = TemporalConnections.connect(properties, target);
-    RolloutSearchAttributes.register(stubs, properties.namespace(), embedded.isPresent());
-    return stubs;
+    try {
+      RolloutSearchAttributes.register(stubs, properties.namespace(), embedded.isPresent());
+      return stubs;
+    } catch (RuntimeException e) {
+      stubs.shutdownNow();
+      throw new StartupException(
+          "Cannot register the rollout search attributes on the embedded Temporal server (%s)"
+              .formatted(StartupException.rootMessage(e)),
+          e);
+    }
   }
 
   @Bean
