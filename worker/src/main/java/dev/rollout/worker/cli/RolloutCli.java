@@ -22,6 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {
       ServerCommand.class,
       ValidateCommand.class,
+      TemporalServerCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

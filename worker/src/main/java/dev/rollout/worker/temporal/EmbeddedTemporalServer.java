@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private final TestServicesStarter services;
   private final Server server;
   private final String target;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedTemporalServer(TestServicesStarter services, Server server, String target) {
     this.services = services;
@@ -76,8 +78,12 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return target;
   }
 
+  /** Idempotent: both a shutdown hook and the owner may call it. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
