@@ -20,8 +20,8 @@ final class DemoCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .println(
-            "rollout demo is not yet available (it arrives with a later issue); see README.md,"
-                + " section Commands. Meanwhile: ./rollout server, ./rollout validate <plan>.");
+            "rollout demo is not yet available: it arrives with a later issue (see README.md)."
+                + " Meanwhile: ./rollout server, ./rollout validate <plan>.");
     return 1;
   }
 }
