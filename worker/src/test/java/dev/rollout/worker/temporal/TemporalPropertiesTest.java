@@ -1,7 +1,9 @@
 package dev.rollout.worker.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollout.worker.config.StartupException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -44,6 +46,17 @@ class TemporalPropertiesTest {
 
     assertThat(options.getEnableHttps()).isTrue();
     assertThat(options.getGrpcMetadataProviders()).isNotEmpty();
+  }
+
+  @Test
+  void unreadableCertificateFilesFailWithOneLineNamingTheSettings() {
+    assertThatThrownBy(
+            () ->
+                TemporalConnections.options(
+                    properties("t:7233", null, "/nope/cert.pem", "/nope/key.pem", false), "t:7233"))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("Cannot read the Temporal client certificate /nope/cert.pem")
+        .hasMessageEndingWith("check TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY");
   }
 
   @Test
