@@ -1,0 +1,58 @@
+package dev.rollout.worker.temporal;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The custom search attributes the Rollout workflow upserts (issue 3). The embedded server keeps
+ * them in memory only, and an upsert of an unregistered attribute fails the workflow task in a
+ * loop, so they are registered at every start. On a real cluster they are registered once by an
+ * operator; we try, and only warn if we may not.
+ */
+public final class RolloutSearchAttributes {
+
+  public static final String STATE = "RolloutState";
+  public static final String PHASE = "RolloutPhase";
+  public static final String RELEASE = "RolloutRelease";
+  public static final List<String> KEYWORDS = List.of(STATE, PHASE, RELEASE);
+
+  private static final Logger log = LoggerFactory.getLogger(RolloutSearchAttributes.class);
+
+  private RolloutSearchAttributes() {}
+
+  static void register(WorkflowServiceStubs stubs, String namespace, boolean required) {
+    // shares the workflow stubs' channel, which stays open when these stubs shut down
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(stubs.getRawChannel())
+                .validateAndBuildWithDefaults());
+    AddSearchAttributesRequest.Builder request =
+        AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
+    KEYWORDS.forEach(
+        name -> request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    try {
+      operator.blockingStub().addSearchAttributes(request.build());
+      log.info("Registered search attributes {} in namespace {}", KEYWORDS, namespace);
+    } catch (StatusRuntimeException e) {
+      if (required) {
+        throw e;
+      }
+      log.warn(
+          "Could not register search attributes {} in namespace {} ({}); register them on the"
+              + " cluster (temporal operator search-attribute create) for the rollout list columns",
+          KEYWORDS,
+          namespace,
+          TemporalConnections.describe(e));
+    } finally {
+      operator.shutdown();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.rollout.worker.temporal;
+
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/**
+ * The embedded Temporal server without the engine, for workers in other processes (the worker-crash
+ * tests of issue 6 kill a worker and start another against a server that stays up).
+ */
+public final class StandaloneTemporal {
+
+  private StandaloneTemporal() {}
+
+  /** Starts the server with the rollout search attributes registered; the caller closes it. */
+  public static EmbeddedTemporalServer start(String bindAddress, int port) {
+    EmbeddedTemporalServer server = EmbeddedTemporalServer.start(bindAddress, port);
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    try {
+      RolloutSearchAttributes.register(stubs, "default", true);
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+}
