@@ -15,16 +15,16 @@ import java.util.Set;
  * real cluster) is asked; the embedded test server cannot list them, but the launcher registered
  * them itself.
  */
-public final class RegisteredSearchAttributes implements VisibilityActivities {
+final class RegisteredSearchAttributes implements VisibilityActivities {
 
-  static final List<String> ROLLOUT_ATTRIBUTES =
+  static final List<String> RolloutSearchAttributes.KEYWORDS =
       List.of(ROLLOUT_STATE, ROLLOUT_PHASE, ROLLOUT_RELEASE);
 
   private final OperatorServiceStubs operator;
   private final String namespace;
   private final Set<String> registeredByLauncher;
 
-  public RegisteredSearchAttributes(
+  RegisteredSearchAttributes(
       OperatorServiceStubs operator, String namespace, Set<String> registeredByLauncher) {
     this.operator = operator;
     this.namespace = namespace;
@@ -40,14 +40,14 @@ public final class RegisteredSearchAttributes implements VisibilityActivities {
               .listSearchAttributes(
                   ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
               .getCustomAttributesMap();
-      return ROLLOUT_ATTRIBUTES.stream()
+      return RolloutSearchAttributes.KEYWORDS.stream()
           .filter(name -> custom.get(name) == IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .toList();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
         throw e; // transient: the activity retries
       }
-      return ROLLOUT_ATTRIBUTES.stream().filter(registeredByLauncher::contains).toList();
+      return RolloutSearchAttributes.KEYWORDS.stream().filter(registeredByLauncher::contains).toList();
     }
   }
 }

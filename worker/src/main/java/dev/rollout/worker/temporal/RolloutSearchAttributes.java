@@ -6,6 +6,7 @@ import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import dev.rollout.workflows.rollout.VisibilityActivities;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,22 +19,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class RolloutSearchAttributes {
 
-  public static final String STATE = "RolloutState";
-  public static final String PHASE = "RolloutPhase";
-  public static final String RELEASE = "RolloutRelease";
-  public static final List<String> KEYWORDS = List.of(STATE, PHASE, RELEASE);
+  public static final List<String> KEYWORDS =
+      List.of(
+          VisibilityActivities.ROLLOUT_STATE,
+          VisibilityActivities.ROLLOUT_PHASE,
+          VisibilityActivities.ROLLOUT_RELEASE);
 
   private static final Logger log = LoggerFactory.getLogger(RolloutSearchAttributes.class);
 
   private RolloutSearchAttributes() {}
 
-  static void register(WorkflowServiceStubs stubs, String namespace, boolean required) {
-    // shares the workflow stubs' channel, which stays open when these stubs shut down
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setChannel(stubs.getRawChannel())
-                .validateAndBuildWithDefaults());
+  /** Registers them; true when the server took them, false when a cluster refused (warned). */
+  static boolean register(OperatorServiceStubs operator, String namespace, boolean required) {
     AddSearchAttributesRequest.Builder request =
         AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
     KEYWORDS.forEach(
@@ -41,6 +38,7 @@ public final class RolloutSearchAttributes {
     try {
       operator.blockingStub().addSearchAttributes(request.build());
       log.info("Registered search attributes {} in namespace {}", KEYWORDS, namespace);
+      return true;
     } catch (StatusRuntimeException e) {
       if (required) {
         throw e;
@@ -51,8 +49,7 @@ public final class RolloutSearchAttributes {
           KEYWORDS,
           namespace,
           TemporalConnections.describe(e));
-    } finally {
-      operator.shutdown();
+      return false;
     }
   }
 }

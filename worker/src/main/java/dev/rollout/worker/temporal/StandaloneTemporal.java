@@ -1,7 +1,7 @@
 package dev.rollout.worker.temporal;
 
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 
 /**
  * The embedded Temporal server without the engine, for workers in other processes (the worker-crash
@@ -14,9 +14,9 @@ public final class StandaloneTemporal {
   /** Starts the server with the rollout search attributes registered; the caller closes it. */
   public static EmbeddedTemporalServer start(String bindAddress, int port) {
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(bindAddress, port);
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    OperatorServiceStubs stubs =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder().setTarget(server.target()).build());
     try {
       RolloutSearchAttributes.register(stubs, "default", true);
       return server;

@@ -3,7 +3,11 @@ package dev.rollout.worker.temporal;
 import dev.rollout.activities.rollout.RolloutActivitiesImpl;
 import dev.rollout.worker.config.RolloutProperties;
 import dev.rollout.worker.config.StartupException;
+import dev.rollout.workflows.rollout.RolloutTuning;
 import dev.rollout.workflows.rollout.RolloutWorkflowImpl;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import java.util.Set;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -37,12 +41,31 @@ class TemporalConfiguration {
   WorkflowServiceStubs workflowServiceStubs(
       TemporalProperties properties, Optional<EmbeddedTemporalServer> embedded) {
     String target = embedded.map(EmbeddedTemporalServer::target).orElse(properties.address());
-    WorkflowServiceStubs stubs = TemporalConnections.connect(properties, target);
+    return TemporalConnections.connect(properties, target);
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  OperatorServiceStubs operatorServiceStubs(WorkflowServiceStubs stubs) {
+    // shares the workflow stubs' channel
+    return OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder()
+            .setChannel(stubs.getRawChannel())
+            .validateAndBuildWithDefaults());
+  }
+
+  @Bean
+  RegisteredSearchAttributes registeredSearchAttributes(
+      OperatorServiceStubs operator,
+      TemporalProperties properties,
+      Optional<EmbeddedTemporalServer> embedded) {
     try {
-      RolloutSearchAttributes.register(stubs, properties.namespace(), embedded.isPresent());
-      return stubs;
+      boolean registered =
+          RolloutSearchAttributes.register(operator, properties.namespace(), embedded.isPresent());
+      return new RegisteredSearchAttributes(
+          operator,
+          properties.namespace(),
+          registered ? Set.copyOf(RolloutSearchAttributes.KEYWORDS) : Set.of());
     } catch (RuntimeException e) {
-      stubs.shutdownNow();
       throw new StartupException(
           "Cannot register the rollout search attributes on the embedded Temporal server (%s)"
               .formatted(StartupException.rootMessage(e)),
@@ -56,19 +79,18 @@ class TemporalConfiguration {
         stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
   }
 
-  /**
-   * The Rollout workflow fails itself on bad input with a non-retryable {@code ApplicationFailure},
-   * which ends the workflow without any {@code setFailWorkflowExceptionTypes}; other exceptions
-   * keep Temporal's default (retry the workflow task), so a bug fixed and redeployed resumes the
-   * rollout instead of failing it.
-   */
+  /** One worker on the task queue: the Rollout workflow, the store's activities, visibility. */
   @Bean
   WorkerFactory workerFactory(
-      WorkflowClient client, RolloutProperties rollout, DataSource dataSource) {
+      WorkflowClient client,
+      RolloutProperties rollout,
+      DataSource dataSource,
+      RegisteredSearchAttributes searchAttributes) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(rollout.taskQueue());
-    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RolloutActivitiesImpl(dataSource));
+    RolloutWorkflowImpl.register(worker, RolloutTuning.DEFAULT);
+    worker.registerActivitiesImplementations(
+        new RolloutActivitiesImpl(dataSource), searchAttributes);
     return factory;
   }
 

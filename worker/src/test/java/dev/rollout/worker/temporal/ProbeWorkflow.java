@@ -1,5 +1,7 @@
 package dev.rollout.worker.temporal;
 
+import dev.rollout.workflows.rollout.VisibilityActivities;
+
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -17,9 +19,9 @@ public interface ProbeWorkflow {
     @Override
     public String run(int sleepMillis) {
       Workflow.upsertTypedSearchAttributes(
-          SearchAttributeKey.forKeyword(RolloutSearchAttributes.STATE).valueSet("RUNNING"),
-          SearchAttributeKey.forKeyword(RolloutSearchAttributes.PHASE).valueSet("internal"),
-          SearchAttributeKey.forKeyword(RolloutSearchAttributes.RELEASE).valueSet("2.4.0"));
+          SearchAttributeKey.forKeyword(VisibilityActivities.ROLLOUT_STATE).valueSet("RUNNING"),
+          SearchAttributeKey.forKeyword(VisibilityActivities.ROLLOUT_PHASE).valueSet("internal"),
+          SearchAttributeKey.forKeyword(VisibilityActivities.ROLLOUT_RELEASE).valueSet("2.4.0"));
       Workflow.sleep(Duration.ofMillis(sleepMillis));
       return "done";
     }
