@@ -13,10 +13,13 @@ import java.util.List;
  */
 final class Population {
 
-  /** Critical-migration versions and the hardware models their registered release supports. */
+  /**
+   * Critical-migration versions and the hardware models their registered release supports.
+   * MATERIALIZED: inlined, the union would run again for each of a million devices.
+   */
   private static final String CRITICAL =
       """
-      WITH critical AS (
+      WITH critical AS MATERIALIZED (
         SELECT version_key(v) AS key,
                coalesce((SELECT hardware_models FROM releases WHERE version = v), '{}') AS models
         FROM (SELECT version FROM releases WHERE critical_migration

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class RangeBounds {
 
-  private static final Pattern COMPARATOR = Pattern.compile("\\s*(>=|<=|>|<|=)?\\s*([^\\s<>=]\\S*)");
+  private static final Pattern COMPARATOR =
+      Pattern.compile("\\s*(>=|<=|>|<|=)?\\s*([^\\s<>=]\\S*)");
 
   private RangeBounds() {}
 

@@ -134,6 +134,47 @@ class MeasureIT {
     assertThat(p90).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
   }
 
+  @Test
+  void theCountsKeptByTriggersMatchTheAssignmentsAfterEveryKindOfWrite() {
+    Outcomes.complete(fixture.db, ROLLOUT, 2, 100, 20);
+    Outcomes.unhealthy(fixture.db, ROLLOUT, 2, 7);
+    Outcomes.startAll(fixture.db, ROLLOUT, 1, T0);
+    activities.rollBackPhase(new dev.rollout.workflows.rollout.RollbackRequest(ROLLOUT, 2, T0));
+    Outcomes.rollBackOffered(fixture.db, ROLLOUT, 2, 50, 5);
+    TestDatabaseTables.update(
+        fixture.db,
+        "DELETE FROM assignments WHERE device_id IN (SELECT device_id FROM assignments"
+            + " ORDER BY device_id LIMIT 9)");
+    activities.assignWave(new WaveRequest(ROLLOUT, 3, 100, T0));
+
+    assertThat(countsByTrigger()).isEqualTo(countsByScan());
+    TestDatabaseTables.update(fixture.db, "TRUNCATE assignments");
+    assertThat(countsByTrigger()).isEqualTo("");
+  }
+
+  private String countsByTrigger() {
+    return rows(
+        "SELECT string_agg(k || '=' || n, ',' ORDER BY k) FROM (SELECT phase || outcome"
+            + " || unhealthy AS k, sum(devices) AS n FROM assignment_counts GROUP BY 1"
+            + " HAVING sum(devices) <> 0) x");
+  }
+
+  private String countsByScan() {
+    return rows(
+        "SELECT string_agg(k || '=' || n, ',' ORDER BY k) FROM (SELECT phase || outcome"
+            + " || coalesce(NOT healthy, false) AS k, count(*) AS n FROM assignments GROUP BY 1) x");
+  }
+
+  private String rows(String sql) {
+    return dev.rollout.activities.store.Jdbc.inTransaction(
+        fixture.db,
+        c -> {
+          List<String> values =
+              dev.rollout.activities.store.Jdbc.query(c, sql, r -> r.getString(1));
+          return values.get(0) == null ? "" : values.get(0);
+        });
+  }
+
   private Measurement measure(int phase, Instant now) {
     judged.clear();
     return activities.measure(new MeasureRequest(ROLLOUT, phase, false, now));

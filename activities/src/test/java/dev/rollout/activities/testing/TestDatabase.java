@@ -28,7 +28,7 @@ public final class TestDatabase {
   public static synchronized DataSource dataSource() {
     if (pool == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = configure(EmbeddedPostgres.builder()).start();
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot start the embedded PostgreSQL (as root it needs user namespaces: 'unshare -U';"
@@ -40,6 +40,33 @@ public final class TestDatabase {
       Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "test-database-stop"));
     }
     return pool;
+  }
+
+  /**
+   * A test database needs no durability: without fsync and WAL flushes a million-row insert is
+   * bound by the CPU, not the (shared, busy) disk. {@code -Dtestdb.explainMs=N} logs the plan of
+   * every statement slower than N ms (auto_explain) under {@code target/postgres-log}.
+   */
+  private static EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
+    builder
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .setServerConfig("max_wal_size", "4GB")
+        .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("work_mem", "64MB");
+    String explainMs = System.getProperty("testdb.explainMs");
+    if (explainMs != null) {
+      builder
+          .setServerConfig("session_preload_libraries", "auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainMs)
+          .setServerConfig("auto_explain.log_analyze", "on")
+          .setServerConfig("auto_explain.log_buffers", "on")
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig(
+              "log_directory", new java.io.File("target/postgres-log").getAbsolutePath());
+    }
+    return builder;
   }
 
   /** The JDBC URL (user and password {@code postgres}), for code that makes its own pool. */
