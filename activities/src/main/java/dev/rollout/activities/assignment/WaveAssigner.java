@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 /**
  * Assigns the next wave of a phase. Everything is derived from the store (the phase's target from
  * prepare, what is assigned already), so a retried or replayed call never assigns a device twice
- * nor skips one; the rollout's lock keeps a retry that overlaps its first attempt from
- * over-assigning.
+ * nor skips one; the rollout's lock (a transaction-level advisory lock) keeps a retry that overlaps
+ * its first attempt from over-assigning.
  */
 public final class WaveAssigner {
 
@@ -25,7 +25,12 @@ public final class WaveAssigner {
       WHERE a.rollout_id = ? AND p.eligible AND p.phase_mask & ? <> 0
       """;
 
-  /** The next devices in stable rank order, one statement. */
+  /**
+   * The next devices in stable rank order, one statement. No ON CONFLICT: under the rollout's lock
+   * the NOT EXISTS already sees every assignment (only this class inserts them), and the primary
+   * key stays the guard (a violation would fail the attempt, and its retry assigns nothing twice).
+   * Speculative insertion made a 250,000-device wave 1.6x slower (9.2 s vs 3.9 s, see README).
+   */
   private static final String ASSIGN =
       """
       INSERT INTO assignments (rollout_id, device_id, phase, target_version, previous_version,
@@ -37,7 +42,6 @@ public final class WaveAssigner {
                               WHERE a.rollout_id = p.rollout_id AND a.device_id = p.device_id)
             ORDER BY p.rank LIMIT ?) p
       JOIN devices d ON d.id = p.device_id
-      ON CONFLICT DO NOTHING
       """;
 
   private final DataSource dataSource;

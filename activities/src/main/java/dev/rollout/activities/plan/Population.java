@@ -31,21 +31,22 @@ final class Population {
       )
       """;
 
+  /** OFFSET 0 keeps the reason computed once per device (inlined, it ran twice). */
   private static final String INSERT =
       """
       INSERT INTO rollout_population (rollout_id, device_id, rank, eligible, reason, phase_mask)
-      SELECT ?, d.id, ('x' || substr(md5(? || '/' || d.id), 1, 16))::bit(64)::bigint,
-             e.reason IS NULL, e.reason, %s
-      FROM devices d CROSS JOIN rel
-      CROSS JOIN LATERAL (SELECT CASE
-          WHEN NOT d.hardware_model = ANY(rel.models) THEN 'INCOMPATIBLE_HARDWARE'
-          WHEN d.version_key IS NULL OR d.version_key < rel.min_key THEN 'UNSUPPORTED_VERSION'
-          WHEN d.version_key >= rel.key THEN 'ALREADY_CURRENT'
-          WHEN EXISTS (SELECT 1 FROM critical c
-                       WHERE c.key > d.version_key AND c.key < rel.key
-                         AND NOT d.hardware_model = ANY(c.models)) THEN 'MIGRATION_REQUIRED'
-        END AS reason) e
-      WHERE %s
+      SELECT ?, id, ('x' || substr(md5(? || '/' || id), 1, 16))::bit(64)::bigint,
+             reason IS NULL, reason, mask
+      FROM (SELECT d.id, CASE
+              WHEN NOT d.hardware_model = ANY(rel.models) THEN 'INCOMPATIBLE_HARDWARE'
+              WHEN d.version_key IS NULL OR d.version_key < rel.min_key THEN 'UNSUPPORTED_VERSION'
+              WHEN d.version_key >= rel.key THEN 'ALREADY_CURRENT'
+              WHEN EXISTS (SELECT 1 FROM critical c
+                           WHERE c.key > d.version_key AND c.key < rel.key
+                             AND NOT d.hardware_model = ANY(c.models)) THEN 'MIGRATION_REQUIRED'
+            END AS reason, %s AS mask
+            FROM devices d CROSS JOIN rel
+            WHERE %s OFFSET 0) s
       """;
 
   private Population() {}
