@@ -119,19 +119,22 @@ CREATE TABLE rollout_phases (
 );
 
 -- The target of a rollout, fixed at prepare time. phase_mask has bit i set when the device is in
--- phase i's cohort selector (a plan has at most 63 phases).
+-- phase i's cohort selector (a plan has at most 63 phases). reported_version is the device's
+-- version then: a wave copies it as the assignment's previous_version without reading devices
+-- (the device API refreshes it when the device starts the update).
 CREATE TABLE rollout_population (
-  rollout_id text NOT NULL,
-  device_id  text NOT NULL,
-  rank       bigint NOT NULL,
-  eligible   boolean NOT NULL,
-  reason     text,
-  phase_mask bigint NOT NULL,
+  rollout_id       text NOT NULL,
+  device_id        text NOT NULL,
+  rank             bigint NOT NULL,
+  eligible         boolean NOT NULL,
+  reason           text,
+  phase_mask       bigint NOT NULL,
+  reported_version text NOT NULL,
   PRIMARY KEY (rollout_id, device_id)
 );
 -- picking new devices in stable order is an index-only scan
 CREATE INDEX rollout_population_pick ON rollout_population (rollout_id, rank)
-  INCLUDE (device_id, phase_mask) WHERE eligible;
+  INCLUDE (device_id, phase_mask, reported_version) WHERE eligible;
 
 CREATE TABLE assignments (
   rollout_id        text NOT NULL,

@@ -34,10 +34,11 @@ final class Population {
   /** OFFSET 0 keeps the reason computed once per device (inlined, it ran twice). */
   private static final String INSERT =
       """
-      INSERT INTO rollout_population (rollout_id, device_id, rank, eligible, reason, phase_mask)
+      INSERT INTO rollout_population (rollout_id, device_id, rank, eligible, reason, phase_mask,
+                                      reported_version)
       SELECT ?, id, ('x' || substr(md5(? || '/' || id), 1, 16))::bit(64)::bigint,
-             reason IS NULL, reason, mask
-      FROM (SELECT d.id, CASE
+             reason IS NULL, reason, mask, reported_version
+      FROM (SELECT d.id, d.reported_version, CASE
               WHEN NOT d.hardware_model = ANY(rel.models) THEN 'INCOMPATIBLE_HARDWARE'
               WHEN d.version_key IS NULL OR d.version_key < rel.min_key THEN 'UNSUPPORTED_VERSION'
               WHEN d.version_key >= rel.key THEN 'ALREADY_CURRENT'
