@@ -1,6 +1,7 @@
 package dev.rollout.activities.window;
 
 import dev.rollout.activities.store.Jdbc;
+import dev.rollout.activities.store.Rollouts;
 import dev.rollout.workflows.rollout.CloseWindowRequest;
 import dev.rollout.workflows.rollout.WindowClosure;
 import java.sql.Connection;
@@ -50,6 +51,7 @@ public final class WindowCloser {
 
   private static WindowClosure close(Connection connection, CloseWindowRequest request)
       throws SQLException {
+    Rollouts.plan(connection, request.rolloutId()); // fails for good when the rollout is unknown
     Jdbc.lockRollout(connection, request.rolloutId());
     Jdbc.update(connection, CLOSE, request.now(), request.now(), request.rolloutId());
     Map<String, Long> missed = new TreeMap<>();
