@@ -1,5 +1,13 @@
 package dev.rollout.activities.rollout;
 
+import dev.rollout.activities.assignment.WaveAssigner;
+import dev.rollout.activities.gate.Judge;
+import dev.rollout.activities.gate.Measurer;
+import dev.rollout.activities.plan.PlanReader;
+import dev.rollout.activities.plan.Preparer;
+import dev.rollout.activities.rollback.PhaseRollback;
+import dev.rollout.activities.state.StateRecorder;
+import dev.rollout.activities.window.WindowCloser;
 import dev.rollout.workflows.rollout.CloseWindowRequest;
 import dev.rollout.workflows.rollout.MeasureRequest;
 import dev.rollout.workflows.rollout.Measurement;
@@ -14,42 +22,61 @@ import dev.rollout.workflows.rollout.WaveResult;
 import dev.rollout.workflows.rollout.WindowClosure;
 import javax.sql.DataSource;
 
-/** The rollout activities over PostgreSQL. (Being written.) */
+/**
+ * The rollout activities over PostgreSQL: a thin facade over one class per feature. Stateless apart
+ * from its collaborators, so one instance serves every rollout.
+ */
 public class RolloutActivitiesImpl implements RolloutActivities {
 
-  private final DataSource dataSource;
+  private final Preparer preparer;
+  private final WaveAssigner assigner;
+  private final Measurer measurer;
+  private final StateRecorder states;
+  private final PhaseRollback rollback;
+  private final WindowCloser window;
 
+  /** Production wiring: the definitions module parses plans and judges gates. */
   public RolloutActivitiesImpl(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(dataSource, PlanReader.standard(), Judge.standard());
+  }
+
+  /** With another plan reader or judge (tests that must not depend on the definitions module). */
+  public RolloutActivitiesImpl(DataSource dataSource, PlanReader reader, Judge judge) {
+    this.preparer = new Preparer(dataSource, reader);
+    this.assigner = new WaveAssigner(dataSource);
+    this.measurer = new Measurer(dataSource, judge);
+    this.states = new StateRecorder(dataSource);
+    this.rollback = new PhaseRollback(dataSource);
+    this.window = new WindowCloser(dataSource);
   }
 
   @Override
   public Preparation prepare(PrepareRequest request) {
-    throw new UnsupportedOperationException("TODO " + dataSource);
+    return preparer.prepare(request);
   }
 
   @Override
   public WaveResult assignWave(WaveRequest request) {
-    throw new UnsupportedOperationException("TODO");
+    return assigner.assign(request);
   }
 
   @Override
   public Measurement measure(MeasureRequest request) {
-    throw new UnsupportedOperationException("TODO");
+    return measurer.measure(request);
   }
 
   @Override
   public void recordState(StateChange change) {
-    throw new UnsupportedOperationException("TODO");
+    states.record(change);
   }
 
   @Override
   public RollbackProgress rollBackPhase(RollbackRequest request) {
-    throw new UnsupportedOperationException("TODO");
+    return rollback.rollBack(request);
   }
 
   @Override
   public WindowClosure closeWindow(CloseWindowRequest request) {
-    throw new UnsupportedOperationException("TODO");
+    return window.close(request);
   }
 }
