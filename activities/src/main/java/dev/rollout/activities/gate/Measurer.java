@@ -41,7 +41,8 @@ public final class Measurer {
               Counting.count(connection, rolloutId, request.phaseIndex(), phase.gate());
           GateVerdict gate = judge.gate(phase.gate(), counts.phase(), request.soakEnded());
           GateVerdict brake = judge.brake(plan.rollback(), counts.rollout());
-          return new Measurement(counts.phase(), gate, brake, timedOut, quarantined);
+          return new Measurement(
+              counts.phase(), gate, counts.rollout(), brake, timedOut, quarantined);
         });
   }
 }

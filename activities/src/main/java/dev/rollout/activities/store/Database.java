@@ -18,6 +18,9 @@ public final class Database {
     config.setPassword(password);
     config.setPoolName("rollout-store");
     config.setMaximumPoolSize(10);
+    config.setConnectionTimeout(10_000);
+    // fail at once, not on first use, when the database cannot be reached
+    config.setInitializationFailTimeout(1);
     return new HikariDataSource(config);
   }
 

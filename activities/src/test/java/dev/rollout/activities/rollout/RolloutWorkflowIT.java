@@ -39,8 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Rollout workflow end to end in Temporal's time-skipping environment, with the real activities over a
- * real PostgreSQL and devices simulated by writing their outcomes into the store.
+ * The Rollout workflow end to end in Temporal's time-skipping environment, with the real activities
+ * over a real PostgreSQL and devices simulated by writing their outcomes into the store.
  */
 class RolloutWorkflowIT {
 
@@ -78,9 +78,13 @@ class RolloutWorkflowIT {
 
     assertThat(done.state()).isEqualTo(RolloutState.COMPLETED);
     assertThat(done.phases()).extracting(PhaseStatus::state).containsOnly(PhaseState.PASSED);
-    assertThat(done.phases()).extracting(PhaseStatus::target).containsExactly(20L, 50L, 500L, 2000L);
+    assertThat(done.phases())
+        .extracting(PhaseStatus::target)
+        .containsExactly(20L, 50L, 500L, 2000L);
     assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ?")).isEqualTo(2000);
-    assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'SUCCEEDED'"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'SUCCEEDED'"))
         .isEqualTo(2000);
     assertThat(storedState()).isEqualTo("COMPLETED");
   }
@@ -100,7 +104,8 @@ class RolloutWorkflowIT {
     env.sleep(Duration.ofDays(1));
     assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ?")).isEqualTo(assigned);
 
-    rollout.signal("resume", json("{\"by\": \"alice\", \"reason\": \"a bad batch of test units\"}"));
+    rollout.signal(
+        "resume", json("{\"by\": \"alice\", \"reason\": \"a bad batch of test units\"}"));
 
     assertThat(rollout.getResult(RolloutStatus.class).state()).isEqualTo(RolloutState.COMPLETED);
   }
@@ -116,11 +121,16 @@ class RolloutWorkflowIT {
 
     assertThat(done.state()).isEqualTo(RolloutState.ROLLED_BACK);
     assertThat(done.phases().get(2).state()).isEqualTo(PhaseState.FAILED);
-    assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'SUCCEEDED'"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'SUCCEEDED'"))
         .isZero();
-    assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'ROLLED_BACK'"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'ROLLED_BACK'"))
         .isGreaterThan(250);
-    assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'PENDING'"))
+    assertThat(
+            count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'PENDING'"))
         .isZero();
     assertThat(done.audit()).extracting(AuditEntry::event).contains("PHASE_ROLLED_BACK");
   }
@@ -143,7 +153,8 @@ class RolloutWorkflowIT {
     ObjectNode plan = plan();
     phase(plan, 2).put("approval", "manual");
     Releases.storePlan(db, "thermostat-2-4-0", plan.toString());
-    WorkflowStub rollout = start(json("{\"planName\": \"thermostat-2-4-0\", \"requestedBy\": \"ci\"}"));
+    WorkflowStub rollout =
+        start(json("{\"planName\": \"thermostat-2-4-0\", \"requestedBy\": \"ci\"}"));
     awaitState(rollout, RolloutState.AWAITING_APPROVAL);
     assertThat(status(rollout).currentPhase()).isEqualTo("quarter");
     assertThat(storedState()).isEqualTo("AWAITING_APPROVAL");
@@ -152,7 +163,8 @@ class RolloutWorkflowIT {
         rollout.update(
             "control",
             RolloutStatus.class,
-            json("{\"action\": \"approve\", \"phase\": \"quarter\", \"by\": \"bob\", \"comment\": \"dashboards green\"}"));
+            json(
+                "{\"action\": \"approve\", \"phase\": \"quarter\", \"by\": \"bob\", \"comment\": \"dashboards green\"}"));
 
     assertThat(approved.currentPhase()).isEqualTo("everyone");
     assertThat(rollout.getResult(RolloutStatus.class).state()).isEqualTo(RolloutState.COMPLETED);
@@ -179,7 +191,8 @@ class RolloutWorkflowIT {
     RolloutStatus done = start(plan()).getResult(RolloutStatus.class);
 
     assertThat(done.state()).isEqualTo(RolloutState.COMPLETED);
-    assertThat(count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'MISSED'"))
+    assertThat(
+            count("SELECT count(*) FROM assignments WHERE rollout_id = ? AND outcome = 'MISSED'"))
         .isGreaterThan(30);
     assertThat(done.audit())
         .anySatisfy(
@@ -269,7 +282,10 @@ class RolloutWorkflowIT {
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             RolloutWorkflow.TYPE,
-            WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(RolloutWorkflow.TASK_QUEUE).build());
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(ID)
+                .setTaskQueue(RolloutWorkflow.TASK_QUEUE)
+                .build());
     stub.start(input);
     return stub;
   }
@@ -300,7 +316,8 @@ class RolloutWorkflowIT {
 
   private String storedState() {
     return Jdbc.inTransaction(
-            db, c -> Jdbc.query(c, "SELECT state FROM rollouts WHERE id = ?", r -> r.getString(1), ID))
+            db,
+            c -> Jdbc.query(c, "SELECT state FROM rollouts WHERE id = ?", r -> r.getString(1), ID))
         .get(0);
   }
 

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The real store, with devices that answer at once: after each wave, the newly assigned devices of a phase
- * report their outcome as scripted, written into the store as the device API would; devices offered a
- * rollback take it.
+ * The real store, with devices that answer at once: after each wave, the newly assigned devices of
+ * a phase report their outcome as scripted, written into the store as the device API would; devices
+ * offered a rollback take it.
  */
 final class SimulatedFleet implements RolloutActivities {
 
@@ -65,7 +65,8 @@ final class SimulatedFleet implements RolloutActivities {
   public RollbackProgress rollBackPhase(RollbackRequest request) {
     RollbackProgress progress = store.rollBackPhase(request);
     if (takesRollbacks && !progress.done()) {
-      Outcomes.rollBackOffered(db, request.rolloutId(), request.phaseIndex(), progress.offered(), 0);
+      Outcomes.rollBackOffered(
+          db, request.rolloutId(), request.phaseIndex(), progress.offered(), 0);
     }
     return progress;
   }

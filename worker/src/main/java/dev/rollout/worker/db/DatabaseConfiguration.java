@@ -1,12 +1,11 @@
 package dev.rollout.worker.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rollout.activities.store.Database;
 import dev.rollout.worker.config.RolloutProperties;
 import dev.rollout.worker.config.StartupException;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +15,6 @@ import org.springframework.context.annotation.Configuration;
  * Flyway auto-configuration are excluded (see {@code RolloutApplication}) so that the pool is
  * created exactly here, after the embedded server when there is one, with a one-line error when the
  * database cannot be reached.
- *
- * <p>{@link #pool} and {@link #migrate} stand in for the activities module's {@code
- * Database.pool}/{@code Database.migrate}; switch to those when both branches are merged.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -38,7 +34,7 @@ public class DatabaseConfiguration {
         embedded
             .map(server -> connect(server.jdbcUrl(), EmbeddedPostgresServer.USER, "", true))
             .orElseGet(() -> connect(database.url(), database.user(), database.password(), false));
-    migrate(dataSource);
+    Database.migrate(dataSource);
     return dataSource;
   }
 
@@ -50,7 +46,7 @@ public class DatabaseConfiguration {
   private static HikariDataSource connect(
       String url, String user, String password, boolean embedded) {
     try {
-      return pool(url, user, password);
+      return Database.pool(url, user, password);
     } catch (RuntimeException e) {
       String hint =
           embedded
@@ -62,26 +58,5 @@ public class DatabaseConfiguration {
               .formatted(url, StartupException.rootMessage(e), hint),
           e);
     }
-  }
-
-  /** Fails at once (not on first use) when the database cannot be reached. */
-  static HikariDataSource pool(String url, String user, String password) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("rollout");
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(1);
-    return new HikariDataSource(config);
-  }
-
-  static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(false)
-        .load()
-        .migrate();
   }
 }

@@ -17,9 +17,6 @@ import java.util.Set;
  */
 final class RegisteredSearchAttributes implements VisibilityActivities {
 
-  static final List<String> RolloutSearchAttributes.KEYWORDS =
-      List.of(ROLLOUT_STATE, ROLLOUT_PHASE, ROLLOUT_RELEASE);
-
   private final OperatorServiceStubs operator;
   private final String namespace;
   private final Set<String> registeredByLauncher;
@@ -47,7 +44,9 @@ final class RegisteredSearchAttributes implements VisibilityActivities {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
         throw e; // transient: the activity retries
       }
-      return RolloutSearchAttributes.KEYWORDS.stream().filter(registeredByLauncher::contains).toList();
+      return RolloutSearchAttributes.KEYWORDS.stream()
+          .filter(registeredByLauncher::contains)
+          .toList();
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.rollout.worker.temporal;
 
+import dev.rollout.workflows.rollout.VisibilityActivities;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import dev.rollout.workflows.rollout.VisibilityActivities;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

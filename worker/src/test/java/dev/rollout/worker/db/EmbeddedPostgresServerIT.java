@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rollout.activities.store.Database;
 import dev.rollout.worker.FreePorts;
 import dev.rollout.worker.config.StartupException;
 import java.net.InetAddress;
@@ -37,9 +38,8 @@ class EmbeddedPostgresServerIT {
   void migratesThroughTheSamePoolTheEngineUses() throws Exception {
     try (EmbeddedPostgresServer server =
             EmbeddedPostgresServer.start(dataDir.resolve("postgres"), FreePorts.find());
-        HikariDataSource pool =
-            DatabaseConfiguration.pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, "")) {
-      DatabaseConfiguration.migrate(pool);
+        HikariDataSource pool = Database.pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, "")) {
+      Database.migrate(pool);
       try (Connection connection = pool.getConnection();
           ResultSet tables =
               connection.getMetaData().getTables(null, "public", "flyway_schema_history", null)) {
@@ -82,6 +82,6 @@ class EmbeddedPostgresServerIT {
   }
 
   private static HikariDataSource pool(EmbeddedPostgresServer server) {
-    return DatabaseConfiguration.pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+    return Database.pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
   }
 }

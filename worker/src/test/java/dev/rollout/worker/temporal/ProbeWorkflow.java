@@ -1,7 +1,6 @@
 package dev.rollout.worker.temporal;
 
 import dev.rollout.workflows.rollout.VisibilityActivities;
-
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
