@@ -60,6 +60,11 @@ public final class WaveAssigner {
     Plan plan = Rollouts.plan(connection, rolloutId);
     Rollouts.checkPhase(plan, rolloutId, request.phaseIndex());
     Jdbc.lockRollout(connection, rolloutId);
+    // Statistics lag behind a table that just grew (a new rollout's population and assignments):
+    // planned from them, the anti join below became a nested loop, quadratic in the phase size
+    // (225 s instead of 0.3 s for 75,000 devices). A hash or merge anti join is right at every
+    // size.
+    Jdbc.update(connection, "SET LOCAL enable_nestloop = off");
     long bit = Rollouts.phaseBit(request.phaseIndex());
     long target =
         Jdbc.queryLong(
