@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -36,17 +35,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  private final Function<String, PlanResult> parser;
-
-  ValidateCommand() {
-    this(PlanParser::parse);
-  }
-
-  /** For tests: a parser double. */
-  ValidateCommand(Function<String, PlanResult> parser) {
-    this.parser = parser;
-  }
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -60,13 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("rollout validate: cannot read " + planFile + ": " + e.getMessage());
       return FAILURE;
     }
-    PlanResult result;
-    try {
-      result = parser.apply(text);
-    } catch (RuntimeException e) {
-      err.println("rollout validate: cannot check " + planFile + ": " + e);
-      return FAILURE;
-    }
+    PlanResult result = PlanParser.parse(text); // never throws for bad input
     if (result instanceof PlanResult.Valid valid) {
       spec.commandLine()
           .getOut()
