@@ -16,7 +16,9 @@ public final class StandaloneTemporal {
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(bindAddress, port);
     OperatorServiceStubs stubs =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(server.target())
+                .validateAndBuildWithDefaults());
     try {
       RolloutSearchAttributes.register(stubs, "default", true);
       return server;

@@ -32,6 +32,10 @@ class TemporalServerCommandIT {
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
     try {
       assertThat(describeDefaultNamespaceWithin(client, 20_000)).isEqualTo("default");
+      // the line follows the search attributes' registration, just after the port opens
+      for (int i = 0; i < 100 && out.toString().isEmpty(); i++) {
+        Thread.sleep(100);
+      }
       assertThat(out.toString()).contains("Temporal server listening on 127.0.0.1:" + port);
     } finally {
       client.shutdownNow();
