@@ -53,8 +53,7 @@ final class Population {
   private Population() {}
 
   /** Replaces the rollout's population rows; the caller holds the rollout's lock. */
-  static void compute(Connection connection, String rolloutId, Plan plan, String versionRange)
-      throws SQLException {
+  static void compute(Connection connection, String rolloutId, Plan plan) throws SQLException {
     Jdbc.update(connection, "DELETE FROM rollout_population WHERE rollout_id = ?", rolloutId);
     List<Object> params = new ArrayList<>();
     params.add(plan.release());
@@ -70,7 +69,7 @@ final class Population {
           .append("::bigint ELSE 0 END)");
       params.addAll(cohort.params());
     }
-    Selector target = Selector.target(plan.target(), versionRange);
+    Selector target = Selector.target(plan.target());
     params.addAll(target.params());
     String sql = CRITICAL + INSERT.formatted(mask, target.sql());
     Jdbc.update(connection, sql, params.toArray());

@@ -107,8 +107,7 @@ public final class Preparer {
         PlanJson.write(plan),
         plan.release(),
         requestedBy);
-    String range = plan.target().versions() == null ? null : plan.target().versions().toString();
-    Population.compute(connection, rolloutId, plan, range);
+    Population.compute(connection, rolloutId, plan);
     PopulationCounts counts = PopulationCounts.count(connection, rolloutId, plan);
     counts.record(connection, rolloutId);
     return new Preparation(List.of(), plan, counts.phases(), counts.ineligible());

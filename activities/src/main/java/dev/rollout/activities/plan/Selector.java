@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollout.definitions.plan.Cohort;
 import dev.rollout.definitions.plan.Target;
+import dev.rollout.definitions.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,17 @@ record Selector(String sql, List<Object> params) {
     params = List.copyOf(params);
   }
 
-  /** The plan's target; {@code versionRange} is the range's text, or null for any version. */
-  static Selector target(Target target, String versionRange) {
+  /** The plan's target. */
+  static Selector target(Target target) {
     Builder builder = new Builder();
     builder.anyOf("d.hardware_model", target.hardwareModels());
     builder.anyOf("d.region", target.regions());
     builder.tags(target.tags());
-    if (versionRange != null) {
-      for (RangeBounds.Bound bound : RangeBounds.parse(versionRange)) {
-        builder.add("d.version_key " + bound.op() + " version_key(?)", bound.version());
+    if (target.versions() != null) {
+      for (VersionRange.Bound bound : target.versions().bounds()) {
+        // the operator's symbol comes from a closed enum, never from the plan's text
+        builder.add(
+            "d.version_key " + bound.op().symbol() + " version_key(?)", bound.version().toString());
       }
     }
     return builder.build();

@@ -10,6 +10,7 @@ import dev.rollout.activities.testing.Releases;
 import dev.rollout.activities.testing.TestDatabase;
 import dev.rollout.definitions.plan.Plan;
 import dev.rollout.definitions.plan.Target;
+import dev.rollout.definitions.version.VersionRange;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -52,11 +53,17 @@ class PopulationIT {
 
   /** Population rows by the device id's prefix. */
   private Map<String, Long> population(Target target, String range) {
-    Plan plan = Plans.withTarget("p", "2.4.0", target);
+    Target ranged =
+        new Target(
+            target.hardwareModels(),
+            target.regions(),
+            range == null ? null : VersionRange.parse(range),
+            target.tags());
+    Plan plan = Plans.withTarget("p", "2.4.0", ranged);
     return Jdbc.inTransaction(
         db,
         c -> {
-          Population.compute(c, "r", plan, range);
+          Population.compute(c, "r", plan);
           Map<String, Long> byPrefix = new java.util.TreeMap<>();
           for (Object[] row :
               Jdbc.query(
