@@ -2,44 +2,54 @@ package dev.rollout.activities.plan;
 
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.definitions.plan.Problem;
+import dev.rollout.definitions.policy.AvailableRelease;
+import dev.rollout.definitions.policy.ReleaseCatalog;
+import dev.rollout.definitions.policy.VersionPolicy;
+import dev.rollout.definitions.version.SemVer;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
-/** Checks a plan's release against the registered releases and the version policy (§5). */
+/**
+ * Reads the plan's release and the version policy from the store, and leaves the judgement (§5) to
+ * the pure {@link dev.rollout.definitions.policy.ReleaseCheck}.
+ */
 final class ReleaseCheck {
 
   private ReleaseCheck() {}
 
   static List<Problem> problems(Connection connection, String release) throws SQLException {
-    List<long[]> rows =
+    List<AvailableRelease> releases =
         Jdbc.query(
             connection,
-            "SELECT r.min_server_api, p.server_api_version"
-                + " FROM releases r CROSS JOIN version_policy p WHERE r.version = ?",
-            row -> new long[] {row.getLong(1), row.getLong(2)},
+            "SELECT version, hardware_models, min_server_api, critical_migration"
+                + " FROM releases WHERE version = ?",
+            row ->
+                new AvailableRelease(
+                    SemVer.parse(row.getString(1)),
+                    Set.of(strings(row.getArray(2))),
+                    row.getInt(3),
+                    row.getBoolean(4)),
             release);
-    if (rows.isEmpty()) {
-      return List.of(
-          new Problem(
-              "release",
-              "UNKNOWN_RELEASE",
-              "no registered release " + release + " (register it first)"));
-    }
-    long needs = rows.get(0)[0];
-    long running = rows.get(0)[1];
-    if (needs > running) {
-      return List.of(
-          new Problem(
-              "release",
-              "SERVER_API_TOO_OLD",
-              "release "
-                  + release
-                  + " needs server API "
-                  + needs
-                  + ", the server runs "
-                  + running));
-    }
-    return List.of();
+    VersionPolicy policy =
+        Jdbc.query(
+                connection,
+                "SELECT min_supported_version, server_api_version, critical_migrations"
+                    + " FROM version_policy",
+                row ->
+                    new VersionPolicy(
+                        SemVer.parse(row.getString(1)),
+                        row.getInt(2),
+                        Arrays.stream(strings(row.getArray(3))).map(SemVer::parse).toList()))
+            .get(0);
+    return dev.rollout.definitions.policy.ReleaseCheck.check(
+        policy, ReleaseCatalog.of(releases), SemVer.parse(release));
+  }
+
+  private static String[] strings(Array array) throws SQLException {
+    return array == null ? new String[0] : (String[]) array.getArray();
   }
 }
