@@ -58,12 +58,16 @@ class RolloutWorkflowIT {
 
   @BeforeEach
   void start() {
+    start(RolloutTuning.DEFAULT);
+  }
+
+  private void start(RolloutTuning tuning) {
     TestDatabase.reset();
     Releases.register(db, "2.4.0", "th-100", "th-200");
     fleet = new SimulatedFleet(new RolloutActivitiesImpl(db), db);
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(RolloutWorkflow.TASK_QUEUE);
-    RolloutWorkflowImpl.register(worker, RolloutTuning.DEFAULT);
+    RolloutWorkflowImpl.register(worker, tuning);
     worker.registerActivitiesImplementations(fleet, new NoSearchAttributes());
     env.start();
     client = env.getWorkflowClient();
@@ -229,6 +233,55 @@ class RolloutWorkflowIT {
     assertThat(storedState()).isEqualTo("PAUSED");
     rollout.signal("resume", json("{}"));
     assertThat(rollout.getResult(RolloutStatus.class).state()).isEqualTo(RolloutState.COMPLETED);
+  }
+
+  @Test
+  void signalsAndUpdatesThatDoNotApplyChangeNothing() throws Exception {
+    Fleet.seed(db, FLEET);
+    WorkflowStub rollout = start(plan());
+    while (!"internal".equals(status(rollout).currentPhase())) {
+      env.sleep(Duration.ofSeconds(1));
+    }
+
+    rollout.signal("resume", json("{\"by\": \"carol\"}"));
+    rollout.signal("approve", json("{\"phase\": \"quarter\"}"));
+    assertThatThrownBy(
+            () -> rollout.update("control", RolloutStatus.class, json("{\"action\": \"resume\"}")))
+        .rootCause()
+        .hasMessageContaining("the rollout is not paused (it is RUNNING)");
+
+    RolloutStatus status = status(rollout);
+    assertThat(status.state()).isEqualTo(RolloutState.RUNNING);
+    assertThat(status.audit())
+        .extracting(AuditEntry::event)
+        .contains("IGNORED_RESUME", "IGNORED_APPROVE");
+    assertThat(storedState()).isEqualTo("RUNNING");
+    assertThat(rollout.getResult(RolloutStatus.class).state()).isEqualTo(RolloutState.COMPLETED);
+  }
+
+  @Test
+  void aPausedRolloutStaysPausedAcrossContinueAsNew() throws Exception {
+    env.close();
+    start(RolloutTuning.DEFAULT.withHistoryEventLimit(60));
+    Fleet.seed(db, FLEET);
+    WorkflowStub rollout = start(plan());
+    rollout.signal("pause", json("{\"reason\": \"weekend freeze\", \"by\": \"frank\"}"));
+    awaitState(rollout, RolloutState.PAUSED);
+    String firstRun = rollout.describe().getExecution().getRunId();
+
+    for (int i = 0; i < 12; i++) {
+      rollout.signal("resume", json("{\"extra\": true}")); // ignored, and grows the history
+      env.sleep(Duration.ofMinutes(1));
+    }
+    env.sleep(Duration.ofDays(1));
+
+    WorkflowStub latest = client.newUntypedWorkflowStub(ID);
+    RolloutStatus status = latest.query("status", RolloutStatus.class);
+    assertThat(latest.describe().getExecution().getRunId()).isNotEqualTo(firstRun);
+    assertThat(status.audit()).extracting(AuditEntry::event).contains("CONTINUED_AS_NEW");
+    assertThat(status.state()).isEqualTo(RolloutState.PAUSED);
+    assertThat(status.pause().reason()).isEqualTo("weekend freeze");
+    assertThat(storedState()).isEqualTo("PAUSED");
   }
 
   @Test
