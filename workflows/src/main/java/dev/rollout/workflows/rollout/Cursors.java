@@ -10,111 +10,107 @@ final class Cursors {
 
   static Cursor nextPhase(Cursor c, int phaseCount) {
     int next = c.phaseIndex() + 1;
-    Stage stage = next >= phaseCount ? Stage.DRAINING : Stage.ASSIGNING;
-    return new Cursor(stage, next, c.assignedTotal(), 0, 0, false, -1, c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.stage = next >= phaseCount ? Stage.DRAINING : Stage.ASSIGNING;
+    e.phaseIndex = next;
+    e.soakedMillis = 0;
+    e.soakTargetMillis = 0;
+    e.gateOverridden = false;
+    e.nextWaveAtMillis = -1;
+    return e.done();
   }
 
   static Cursor assigned(Cursor c, long assignedNow, long nextWaveAtMillis) {
-    return new Cursor(
-        c.stage(),
-        c.phaseIndex(),
-        c.assignedTotal() + assignedNow,
-        c.soakedMillis(),
-        c.soakTargetMillis(),
-        c.gateOverridden(),
-        nextWaveAtMillis,
-        c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.assignedTotal += assignedNow;
+    e.nextWaveAtMillis = nextWaveAtMillis;
+    return e.done();
   }
 
   static Cursor soaking(Cursor c, Duration soak) {
-    return new Cursor(
-        Stage.SOAKING,
-        c.phaseIndex(),
-        c.assignedTotal(),
-        0,
-        soak.toMillis(),
-        c.gateOverridden(),
-        -1,
-        c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.stage = Stage.SOAKING;
+    e.soakedMillis = 0;
+    e.soakTargetMillis = soak.toMillis();
+    e.nextWaveAtMillis = -1;
+    return e.done();
   }
 
   static Cursor soaked(Cursor c, Duration elapsed) {
-    return new Cursor(
-        c.stage(),
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis() + elapsed.toMillis(),
-        c.soakTargetMillis(),
-        c.gateOverridden(),
-        c.nextWaveAtMillis(),
-        c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.soakedMillis += elapsed.toMillis();
+    return e.done();
   }
 
   static Cursor extended(Cursor c, Duration by) {
-    return new Cursor(
-        c.stage(),
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis(),
-        c.soakTargetMillis() + by.toMillis(),
-        c.gateOverridden(),
-        c.nextWaveAtMillis(),
-        c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.soakTargetMillis += by.toMillis();
+    return e.done();
   }
 
   static Cursor overridden(Cursor c) {
-    return new Cursor(
-        c.stage(),
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis(),
-        c.soakTargetMillis(),
-        true,
-        c.nextWaveAtMillis(),
-        c.rollbackPhase());
+    Edit e = new Edit(c);
+    e.gateOverridden = true;
+    return e.done();
   }
 
   static Cursor awaitingApproval(Cursor c) {
-    return withStage(c, Stage.AWAITING_APPROVAL);
+    Edit e = new Edit(c);
+    e.stage = Stage.AWAITING_APPROVAL;
+    return e.done();
   }
 
   static Cursor rollingBack(Cursor c, int fromPhase) {
-    return new Cursor(
-        Stage.ROLLING_BACK,
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis(),
-        c.soakTargetMillis(),
-        c.gateOverridden(),
-        c.nextWaveAtMillis(),
-        fromPhase);
+    Edit e = new Edit(c);
+    e.stage = Stage.ROLLING_BACK;
+    e.rollbackPhase = fromPhase;
+    return e.done();
   }
 
   static Cursor rolledBackPhase(Cursor c) {
-    return new Cursor(
-        c.stage(),
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis(),
-        c.soakTargetMillis(),
-        c.gateOverridden(),
-        c.nextWaveAtMillis(),
-        c.rollbackPhase() - 1);
+    Edit e = new Edit(c);
+    e.rollbackPhase--;
+    return e.done();
   }
 
   static Cursor done(Cursor c) {
-    return withStage(c, Stage.DONE);
+    Edit e = new Edit(c);
+    e.stage = Stage.DONE;
+    return e.done();
   }
 
-  private static Cursor withStage(Cursor c, Stage stage) {
-    return new Cursor(
-        stage,
-        c.phaseIndex(),
-        c.assignedTotal(),
-        c.soakedMillis(),
-        c.soakTargetMillis(),
-        c.gateOverridden(),
-        c.nextWaveAtMillis(),
-        c.rollbackPhase());
+  /** A copy of a cursor to change a few fields of. */
+  private static final class Edit {
+    Stage stage;
+    int phaseIndex;
+    long assignedTotal;
+    long soakedMillis;
+    long soakTargetMillis;
+    boolean gateOverridden;
+    long nextWaveAtMillis;
+    int rollbackPhase;
+
+    Edit(Cursor c) {
+      stage = c.stage();
+      phaseIndex = c.phaseIndex();
+      assignedTotal = c.assignedTotal();
+      soakedMillis = c.soakedMillis();
+      soakTargetMillis = c.soakTargetMillis();
+      gateOverridden = c.gateOverridden();
+      nextWaveAtMillis = c.nextWaveAtMillis();
+      rollbackPhase = c.rollbackPhase();
+    }
+
+    Cursor done() {
+      return new Cursor(
+          stage,
+          phaseIndex,
+          assignedTotal,
+          soakedMillis,
+          soakTargetMillis,
+          gateOverridden,
+          nextWaveAtMillis,
+          rollbackPhase);
+    }
   }
 }
