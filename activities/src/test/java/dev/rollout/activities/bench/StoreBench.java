@@ -1,5 +1,6 @@
 package dev.rollout.activities.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollout.activities.rollout.RolloutActivitiesImpl;
@@ -8,7 +9,6 @@ import dev.rollout.activities.testing.FleetSpec;
 import dev.rollout.activities.testing.Outcomes;
 import dev.rollout.activities.testing.Plans;
 import dev.rollout.activities.testing.Releases;
-import dev.rollout.activities.testing.Stubs;
 import dev.rollout.activities.testing.TestDatabase;
 import dev.rollout.definitions.plan.Plan;
 import dev.rollout.workflows.rollout.MeasureRequest;
@@ -42,13 +42,12 @@ public final class StoreBench {
     TestDatabase.reset();
     Releases.register(db, "2.4.0", "th-100", "th-200");
     Plan plan = Plans.fourPhase("bench", "2.4.0");
-    RolloutActivitiesImpl activities =
-        new RolloutActivitiesImpl(db, Stubs.reader(plan), Stubs.inconclusive());
+    RolloutActivitiesImpl activities = new RolloutActivitiesImpl(db);
     report("seed " + DEVICES + " devices", time(() -> Fleet.seed(db, FleetSpec.of(DEVICES))));
     sql(db, "VACUUM ANALYZE devices");
-    // the stub reader returns the plan whatever the inline document says
+    // the records' JSON is the plan format: the real parser reads it back
     ObjectNode input = JsonNodeFactory.instance.objectNode();
-    input.putObject("plan");
+    input.set("plan", new ObjectMapper().valueToTree(plan));
     report(
         "(c) prepare: population of " + DEVICES + " devices",
         time(() -> activities.prepare(new PrepareRequest(ROLLOUT, input))));
