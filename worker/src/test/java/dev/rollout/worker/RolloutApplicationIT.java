@@ -31,11 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The engine boots with nothing configured: embedded Temporal and PostgreSQL, worker polling. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// close the engine after the class, before the temporary data directory goes: otherwise the cached
+// context stops PostgreSQL only at JVM exit, from a directory already deleted, and it lives on
+@DirtiesContext
 class RolloutApplicationIT {
 
   @TempDir static Path dataDir;
