@@ -2,6 +2,8 @@ package dev.rollout.activities.gate;
 
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.activities.store.Rollouts;
+import dev.rollout.definitions.gate.BrakeEvaluator;
+import dev.rollout.definitions.gate.GateEvaluator;
 import dev.rollout.definitions.gate.GateVerdict;
 import dev.rollout.definitions.plan.Phase;
 import dev.rollout.definitions.plan.Plan;
@@ -17,11 +19,9 @@ import javax.sql.DataSource;
 public final class Measurer {
 
   private final DataSource dataSource;
-  private final Judge judge;
 
-  public Measurer(DataSource dataSource, Judge judge) {
+  public Measurer(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.judge = judge;
   }
 
   public Measurement measure(MeasureRequest request) {
@@ -39,8 +39,9 @@ public final class Measurer {
               Housekeeping.quarantine(connection, rolloutId, plan.devicePolicy(), request.now());
           Counting.Counts counts =
               Counting.count(connection, rolloutId, request.phaseIndex(), phase.gate());
-          GateVerdict gate = judge.gate(phase.gate(), counts.phase(), request.soakEnded());
-          GateVerdict brake = judge.brake(plan.rollback(), counts.rollout());
+          GateVerdict gate =
+              GateEvaluator.evaluate(phase.gate(), counts.phase(), request.soakEnded());
+          GateVerdict brake = BrakeEvaluator.evaluate(plan.rollback(), counts.rollout());
           return new Measurement(
               counts.phase(), gate, counts.rollout(), brake, timedOut, quarantined);
         });

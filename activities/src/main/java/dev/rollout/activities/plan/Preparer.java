@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.activities.store.PlanJson;
 import dev.rollout.definitions.plan.Plan;
+import dev.rollout.definitions.plan.PlanParser;
 import dev.rollout.definitions.plan.PlanResult;
 import dev.rollout.definitions.plan.Problem;
 import dev.rollout.workflows.rollout.Preparation;
@@ -25,11 +26,9 @@ public final class Preparer {
   static final int MAX_PHASES = 63;
 
   private final DataSource dataSource;
-  private final PlanReader reader;
 
-  public Preparer(DataSource dataSource, PlanReader reader) {
+  public Preparer(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.reader = reader;
   }
 
   public Preparation prepare(PrepareRequest request) {
@@ -59,7 +58,7 @@ public final class Preparer {
       throws SQLException {
     PlanResult result;
     if (input.plan() != null) {
-      result = reader.parse(input.plan());
+      result = PlanParser.parse(input.plan());
     } else if (input.planName() != null) {
       List<String> text =
           Jdbc.query(
@@ -72,7 +71,7 @@ public final class Preparer {
             new Problem("planName", "UNKNOWN_PLAN", "no stored plan '" + input.planName() + "'"));
         return null;
       }
-      result = reader.parse(text.get(0));
+      result = PlanParser.parse(text.get(0));
     } else {
       return null;
     }

@@ -1,9 +1,7 @@
 package dev.rollout.activities.rollout;
 
 import dev.rollout.activities.assignment.WaveAssigner;
-import dev.rollout.activities.gate.Judge;
 import dev.rollout.activities.gate.Measurer;
-import dev.rollout.activities.plan.PlanReader;
 import dev.rollout.activities.plan.Preparer;
 import dev.rollout.activities.rollback.PhaseRollback;
 import dev.rollout.activities.state.StateRecorder;
@@ -37,14 +35,9 @@ public class RolloutActivitiesImpl implements RolloutActivities {
 
   /** Production wiring: the definitions module parses plans and judges gates. */
   public RolloutActivitiesImpl(DataSource dataSource) {
-    this(dataSource, PlanReader.standard(), Judge.standard());
-  }
-
-  /** With another plan reader or judge (tests that must not depend on the definitions module). */
-  public RolloutActivitiesImpl(DataSource dataSource, PlanReader reader, Judge judge) {
-    this.preparer = new Preparer(dataSource, reader);
+    this.preparer = new Preparer(dataSource);
     this.assigner = new WaveAssigner(dataSource);
-    this.measurer = new Measurer(dataSource, judge);
+    this.measurer = new Measurer(dataSource);
     this.states = new StateRecorder(dataSource);
     this.rollback = new PhaseRollback(dataSource);
     this.window = new WindowCloser(dataSource);

@@ -6,7 +6,6 @@ import dev.rollout.activities.testing.Fleet;
 import dev.rollout.activities.testing.FleetSpec;
 import dev.rollout.activities.testing.Plans;
 import dev.rollout.activities.testing.Releases;
-import dev.rollout.activities.testing.Stubs;
 import dev.rollout.activities.testing.TestDatabase;
 import dev.rollout.definitions.plan.Plan;
 import dev.rollout.workflows.rollout.Preparation;
@@ -26,8 +25,7 @@ final class Fixture {
 
   final DataSource db = TestDatabase.dataSource();
   final Plan plan = Plans.fourPhase("thermostat-2-4-0", "2.4.0");
-  final RolloutActivitiesImpl activities =
-      new RolloutActivitiesImpl(db, Stubs.reader(plan), Stubs.inconclusive());
+  final RolloutActivitiesImpl activities = new RolloutActivitiesImpl(db);
 
   Fixture() {
     TestDatabase.reset();
@@ -40,12 +38,13 @@ final class Fixture {
   }
 
   Preparation prepare(String rolloutId) {
-    return activities.prepare(new PrepareRequest(rolloutId, inlineInput()));
+    return activities.prepare(new PrepareRequest(rolloutId, inlineInput(plan)));
   }
 
-  static ObjectNode inlineInput() {
+  /** The records' JSON is the plan format, so the real parser reads the plan back. */
+  static ObjectNode inlineInput(Plan plan) {
     ObjectNode input = JSON.createObjectNode();
-    input.putObject("plan").put("release", "2.4.0");
+    input.set("plan", JSON.valueToTree(plan));
     input.put("requestedBy", "alice");
     return input;
   }

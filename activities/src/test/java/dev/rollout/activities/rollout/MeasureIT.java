@@ -4,30 +4,21 @@ import static dev.rollout.activities.rollout.Fixture.ROLLOUT;
 import static dev.rollout.activities.rollout.Fixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollout.activities.gate.Judge;
 import dev.rollout.activities.testing.Outcomes;
-import dev.rollout.activities.testing.Stubs;
-import dev.rollout.definitions.gate.GateVerdict;
 import dev.rollout.definitions.gate.PhaseCounts;
 import dev.rollout.definitions.gate.Verdict;
-import dev.rollout.definitions.plan.Gate;
-import dev.rollout.definitions.plan.RollbackPolicy;
 import dev.rollout.workflows.rollout.MeasureRequest;
 import dev.rollout.workflows.rollout.Measurement;
 import dev.rollout.workflows.rollout.WaveRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MeasureIT {
 
   private final Fixture fixture = new Fixture().withFleet(1000);
-  private final List<PhaseCounts> judged = new ArrayList<>();
-  private final RolloutActivitiesImpl activities =
-      new RolloutActivitiesImpl(fixture.db, Stubs.reader(fixture.plan), recordingJudge());
+  private final RolloutActivitiesImpl activities = fixture.activities;
 
   MeasureIT() {
     fixture.prepare(ROLLOUT);
@@ -50,8 +41,7 @@ class MeasureIT {
     assertThat(List.of(phase.deferred(), phase.pending(), phase.supportTickets()))
         .containsExactly(6L, 31L, 0L);
     assertThat(phase.downloadP90()).isNull();
-    assertThat(judged.get(0)).isEqualTo(phase);
-    PhaseCounts rollout = judged.get(1);
+    PhaseCounts rollout = measurement.rollout();
     assertThat(List.of(rollout.assigned(), rollout.succeeded(), rollout.failed()))
         .containsExactly(250L, 201L, 11L);
     assertThat(measurement.gate().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
@@ -176,24 +166,6 @@ class MeasureIT {
   }
 
   private Measurement measure(int phase, Instant now) {
-    judged.clear();
     return activities.measure(new MeasureRequest(ROLLOUT, phase, false, now));
-  }
-
-  private Judge recordingJudge() {
-    Judge stub = Stubs.inconclusive();
-    return new Judge() {
-      @Override
-      public GateVerdict gate(Gate gate, PhaseCounts counts, boolean soakEnded) {
-        judged.add(counts);
-        return stub.gate(gate, counts, soakEnded);
-      }
-
-      @Override
-      public GateVerdict brake(RollbackPolicy policy, PhaseCounts rolloutCounts) {
-        judged.add(rolloutCounts);
-        return new GateVerdict(Verdict.PASS, List.of(), Map.of());
-      }
-    };
   }
 }

@@ -73,19 +73,17 @@ class PrepareIT {
 
   @Test
   void reportsEveryInputAndReleaseProblemAtOnce() {
-    Releases.storePlan(fixture.db, "stored", "name: stored\nrelease: 9.9.9\n");
+    Releases.storePlan(
+        fixture.db,
+        "stored",
+        Fixture.JSON
+            .valueToTree(dev.rollout.activities.testing.Plans.fourPhase("stored", "9.9.9"))
+            .toString());
     ObjectNode input = JSON.createObjectNode();
     input.put("planName", "stored");
     input.put("requestedBy", 42);
     input.put("colour", "blue");
-    RolloutActivitiesImpl activities =
-        new RolloutActivitiesImpl(
-            fixture.db,
-            dev.rollout.activities.testing.Stubs.reader(
-                dev.rollout.activities.testing.Plans.fourPhase("stored", "9.9.9")),
-            dev.rollout.activities.testing.Stubs.inconclusive());
-
-    Preparation preparation = activities.prepare(new PrepareRequest("r2", input));
+    Preparation preparation = fixture.activities.prepare(new PrepareRequest("r2", input));
 
     assertThat(preparation.rejected()).isTrue();
     assertThat(preparation.problems())
@@ -100,7 +98,7 @@ class PrepareIT {
   @Test
   void rejectsInputWithoutExactlyOnePlan() {
     assertThat(codes(JSON.createObjectNode())).containsExactly("MISSING_PLAN");
-    ObjectNode both = Fixture.inlineInput();
+    ObjectNode both = Fixture.inlineInput(fixture.plan);
     both.put("planName", "x");
     assertThat(codes(both)).containsExactly("AMBIGUOUS_INPUT");
     assertThat(codes(JSON.getNodeFactory().textNode("plan"))).containsExactly("INVALID_INPUT");
@@ -117,7 +115,7 @@ class PrepareIT {
     Releases.register(fixture.db, "2.4.0", List.of("th-100"), 3, false);
     Releases.policy(fixture.db, "0.0.0", 2, List.of());
 
-    assertThat(codes(Fixture.inlineInput())).containsExactly("SERVER_API_TOO_OLD");
+    assertThat(codes(Fixture.inlineInput(fixture.plan))).containsExactly("SERVER_API_TOO_OLD");
   }
 
   @Test
