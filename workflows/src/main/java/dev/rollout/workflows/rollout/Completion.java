@@ -11,22 +11,24 @@ final class Completion {
   private final Pacer pacer;
   private final RolloutActivities store;
   private final RolloutTuning tuning;
+  private final PhaseRunner phases;
 
-  Completion(Ledger ledger, Pacer pacer, RolloutActivities store, RolloutTuning tuning) {
+  Completion(
+      Ledger ledger,
+      Pacer pacer,
+      RolloutActivities store,
+      RolloutTuning tuning,
+      PhaseRunner phases) {
     this.ledger = ledger;
     this.pacer = pacer;
     this.store = store;
     this.tuning = tuning;
+    this.phases = phases;
   }
 
   /** Every phase passed: finish as soon as no device is still pending, deferred or in progress. */
   void drain() {
-    int last = ledger.plan().phases().size() - 1;
-    Measurement m =
-        pacer.call(
-            () -> store.measure(new MeasureRequest(ledger.rolloutId, last, true, Pacer.now())));
-    ledger.phases.measured(last, m.phase(), m.gate());
-    Housekeeping.record(ledger, m);
+    Measurement m = phases.measure(ledger.plan().phases().size() - 1, true);
     if (Housekeeping.brakeEngaged(ledger, m)) {
       return;
     }

@@ -94,7 +94,11 @@ final class PhaseRunner {
   }
 
   private Measurement measure(boolean soakEnded) {
-    int index = ledger.cursor.phaseIndex();
+    return measure(ledger.cursor.phaseIndex(), soakEnded);
+  }
+
+  /** Measures a phase (housekeeping, gate, brake) and records what it found. */
+  Measurement measure(int index, boolean soakEnded) {
     Measurement m =
         pacer.call(
             () ->

@@ -80,7 +80,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     }
     PhaseRunner phases = new PhaseRunner(ledger, pacer, store, tuning);
     RollbackSaga saga = new RollbackSaga(ledger, pacer, store, tuning);
-    Completion completion = new Completion(ledger, pacer, store, tuning);
+    Completion completion = new Completion(ledger, pacer, store, tuning, phases);
     while (true) {
       pacer.persist();
       if (ledger.state.isFinal()) {
