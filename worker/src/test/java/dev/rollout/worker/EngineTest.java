@@ -1,0 +1,42 @@
+package dev.rollout.worker;
+
+import java.net.URI;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole engine (embedded Temporal and PostgreSQL, HTTP on a random port), started once per test
+ * JVM and shared by every subclass: Spring caches the context because they all configure it alike.
+ * Subclasses share the database too, so each uses its own device ids, plan names and releases.
+ *
+ * <p>The data directory lies under {@code target/}, not in a JUnit temporary directory: the cached
+ * context closes at JVM exit, and PostgreSQL must still find its directory then to stop.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EngineTest {
+
+  protected static final int TEMPORAL_PORT = FreePorts.find();
+  private static final int DB_PORT = FreePorts.find();
+  private static final Path DATA_DIR =
+      Path.of("target", "engine-test", Long.toString(ProcessHandle.current().pid()));
+
+  @DynamicPropertySource
+  static void embeddedServersOnFreePorts(DynamicPropertyRegistry properties) {
+    properties.add("rollout.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+    properties.add("rollout.temporal.embedded.port", () -> TEMPORAL_PORT);
+    properties.add("rollout.db.embedded.port", () -> DB_PORT);
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected DataSource dataSource;
+
+  /** An absolute URL of this engine, for a path such as {@code /device/v1/...}. */
+  protected URI url(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
