@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * context closes at JVM exit, and PostgreSQL must still find its directory then to stop.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// metrics export is off in Spring Boot tests by default; the engine's tests read
+// /actuator/prometheus
+@AutoConfigureObservability(tracing = false)
 public abstract class EngineTest {
 
   protected static final int TEMPORAL_PORT = FreePorts.find();

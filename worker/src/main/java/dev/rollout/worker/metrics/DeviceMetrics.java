@@ -1,0 +1,58 @@
+package dev.rollout.worker.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * What the device API counts as it happens: check-ins by answer, events by type, and the download
+ * and install times devices report, as histograms (Prometheus buckets) per rollout.
+ */
+public final class DeviceMetrics {
+
+  private final MeterRegistry registry;
+
+  public DeviceMetrics(MeterRegistry registry) {
+    this.registry = requireNonNull(registry, "registry");
+  }
+
+  /** One check-in, by the action answered ({@code NONE}, {@code UPDATE}, ...). */
+  public void checkIn(String action) {
+    Counter.builder("rollout.device.check.ins")
+        .description("Device check-ins by the action answered")
+        .tag("action", action)
+        .register(registry)
+        .increment();
+  }
+
+  /** One stored (not duplicate) device event. */
+  public void event(String type) {
+    Counter.builder("rollout.device.events")
+        .description("Device events stored, by type")
+        .tag("type", type)
+        .register(registry)
+        .increment();
+  }
+
+  public void downloaded(String rolloutId, Duration duration, boolean delta) {
+    Timer.builder("rollout.device.download")
+        .description("Download time devices report")
+        .tag("rollout", rolloutId)
+        .tag("delta", Boolean.toString(delta))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(duration);
+  }
+
+  public void installed(String rolloutId, Duration duration) {
+    Timer.builder("rollout.device.install")
+        .description("Install time devices report")
+        .tag("rollout", rolloutId)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(duration);
+  }
+}
