@@ -45,12 +45,12 @@ public class RolloutActivitiesImpl implements RolloutActivities {
 
   @Override
   public Preparation prepare(PrepareRequest request) {
-    return preparer.prepare(request);
+    return Heartbeats.during(() -> preparer.prepare(request));
   }
 
   @Override
   public WaveResult assignWave(WaveRequest request) {
-    return assigner.assign(request);
+    return Heartbeats.during(() -> assigner.assign(request));
   }
 
   @Override
@@ -65,11 +65,11 @@ public class RolloutActivitiesImpl implements RolloutActivities {
 
   @Override
   public RollbackProgress rollBackPhase(RollbackRequest request) {
-    return rollback.rollBack(request);
+    return Heartbeats.during(() -> rollback.rollBack(request));
   }
 
   @Override
   public WindowClosure closeWindow(CloseWindowRequest request) {
-    return window.close(request);
+    return Heartbeats.during(() -> window.close(request));
   }
 }

@@ -28,6 +28,8 @@ public record RolloutTuning(
     Duration longActivityTimeout,
     RetryOptions retry) {
 
+  static final Duration LONG_ACTIVITY_HEARTBEAT = Duration.ofSeconds(30);
+
   public static final RolloutTuning DEFAULT =
       new RolloutTuning(
           Duration.ofSeconds(30),
@@ -67,9 +69,12 @@ public record RolloutTuning(
         .build();
   }
 
+  // The long activities heartbeat while their statement runs: a crashed worker's activity is
+  // retried after the heartbeat timeout instead of the whole start-to-close timeout.
   ActivityOptions longActivities() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(longActivityTimeout)
+        .setHeartbeatTimeout(LONG_ACTIVITY_HEARTBEAT)
         .setRetryOptions(retry)
         .build();
   }
