@@ -24,6 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ValidateCommand.class,
       TemporalServerCommand.class,
       DemoCommand.class,
+      RolloutCli.KeysGroup.class,
+      RolloutCli.ReleaseGroup.class,
       CommandLine.HelpCommand.class
     })
 public final class RolloutCli implements Callable<Integer> {
@@ -65,5 +67,37 @@ public final class RolloutCli implements Callable<Integer> {
     UnmatchedArgumentException.printSuggestions(e, err);
     command.usage(err);
     return 1;
+  }
+
+  /** {@code rollout keys ...}; without a subcommand: usage and status 1. */
+  @Command(
+      name = "keys",
+      description = "Signing keys of product lines.",
+      mixinStandardHelpOptions = true,
+      subcommands = {GenerateKeysCommand.class})
+  static final class KeysGroup implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return 1;
+    }
+  }
+
+  /** {@code rollout release ...}; without a subcommand: usage and status 1. */
+  @Command(
+      name = "release",
+      description = "Signed releases.",
+      mixinStandardHelpOptions = true,
+      subcommands = {SignReleaseCommand.class})
+  static final class ReleaseGroup implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return 1;
+    }
   }
 }
