@@ -29,6 +29,18 @@ public final class Agent {
       Platform platform,
       AgentClock clock,
       AgentListener listener) {
+    this(config, api, slots, platform, clock, listener, AgentServices.of(config.trustedKeys()));
+  }
+
+  /** With services shared by many agents ({@link AgentServices#shared}). */
+  public Agent(
+      AgentConfig config,
+      DeviceApiClient api,
+      Slots slots,
+      Platform platform,
+      AgentClock clock,
+      AgentListener listener,
+      AgentServices services) {
     this.ctx =
         new AgentContext(
             requireNonNull(config, "config"),
@@ -36,7 +48,8 @@ public final class Agent {
             requireNonNull(slots, "slots"),
             requireNonNull(platform, "platform"),
             requireNonNull(clock, "clock"),
-            requireNonNull(listener, "listener"));
+            requireNonNull(listener, "listener"),
+            requireNonNull(services, "services"));
   }
 
   /** Does one piece of work; answers the wait, in the agent clock's time, before the next. */

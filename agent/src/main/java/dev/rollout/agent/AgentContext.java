@@ -1,6 +1,7 @@
 package dev.rollout.agent;
 
-import dev.rollout.definitions.release.ManifestVerifier;
+import dev.rollout.definitions.release.Verification;
+import java.util.function.Function;
 
 /** What an agent's jobs share: its settings, its device, its outbox and its last error. */
 final class AgentContext {
@@ -12,7 +13,7 @@ final class AgentContext {
   private final AgentClock clock;
   private final AgentListener listener;
   private final EventOutbox outbox;
-  private final ManifestVerifier verifier;
+  private final AgentServices services;
   private long eventSequence;
   private String lastErrorCode;
 
@@ -22,7 +23,8 @@ final class AgentContext {
       Slots slots,
       Platform platform,
       AgentClock clock,
-      AgentListener listener) {
+      AgentListener listener,
+      AgentServices services) {
     this.config = config;
     this.api = api;
     this.slots = slots;
@@ -30,7 +32,7 @@ final class AgentContext {
     this.clock = clock;
     this.listener = listener;
     this.outbox = new EventOutbox(config.retryDelay());
-    this.verifier = new ManifestVerifier(config.trustedKeys());
+    this.services = services;
   }
 
   AgentConfig config() {
@@ -61,8 +63,13 @@ final class AgentContext {
     return outbox;
   }
 
-  ManifestVerifier verifier() {
-    return verifier;
+  /** Checks a signed manifest's JSON against the trusted keys. */
+  Function<String, Verification> verifier() {
+    return services.verifier();
+  }
+
+  DeltaPatcher patcher() {
+    return services.patcher();
   }
 
   /** Stable once made: a retried batch carries the same ids. */

@@ -80,7 +80,7 @@ public final class DeviceApiClient {
   }
 
   /** A small resource (a delta) in memory, refused when larger than {@code limit}. */
-  byte[] fetch(Credentials device, String url, long limit) throws IOException {
+  public byte[] fetch(Credentials device, String url, long limit) throws IOException {
     HttpResponse<InputStream> response = sendStreaming(request(device, url).GET().build());
     try (InputStream body = response.body()) {
       byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));

@@ -3,7 +3,6 @@ package dev.rollout.agent;
 import dev.rollout.definitions.release.ReleaseManifest;
 import dev.rollout.definitions.release.Sha256;
 import dev.rollout.definitions.version.SemVer;
-import io.sigpipe.jbsdiff.Patch;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -107,7 +106,7 @@ final class Download {
       if (!Sha256.hex(delta).equals(offer.delta().sha256())) {
         return resetAfterFailedDelta();
       }
-      Patch.patch(base.get(), delta, image.stream());
+      ctx.patcher().patch(base.get(), delta, image.stream());
       return image.written() == manifest.size() && image.sha256().equals(manifest.sha256())
           || resetAfterFailedDelta();
     } catch (Exception e) {

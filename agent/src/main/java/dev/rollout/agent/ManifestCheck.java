@@ -22,7 +22,7 @@ final class ManifestCheck {
     if (offer.manifest() == null || offer.manifest().isNull()) {
       return new Refused("UNSIGNED", "the offer carries no manifest");
     }
-    Verification verdict = ctx.verifier().verify(offer.manifest().toString());
+    Verification verdict = ctx.verifier().apply(offer.manifest().toString());
     if (verdict instanceof Verification.Invalid invalid) {
       // the agent's code list has no MALFORMED: a manifest that does not read cannot be trusted
       String code =

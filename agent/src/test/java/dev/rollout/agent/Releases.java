@@ -44,7 +44,7 @@ final class Releases {
 
   static SignedManifest sign(KeyPair key, String version, byte[] image, String... deltaBases) {
     return ManifestSigner.of(key)
-        .sign(manifest(version, List.of(MODEL, "th-200"), image, deltaBases));
+        .sign(manifest(version, List.of(MODEL, "th-200", "th-300"), image, deltaBases));
   }
 
   static ReleaseManifest manifest(
