@@ -19,6 +19,8 @@ public final class Agent {
 
   private static final System.Logger LOG = System.getLogger(Agent.class.getName());
 
+  private static final int MAX_STAGES_PER_STEP = 16;
+
   private final AgentContext ctx;
   private UpdateJob job;
 
@@ -54,9 +56,17 @@ public final class Agent {
 
   /** Does one piece of work; answers the wait, in the agent clock's time, before the next. */
   public Duration step() {
-    Duration wait;
+    Duration wait = Duration.ZERO;
     try {
-      wait = job == null ? checkIn() : advanceJob();
+      // stages that take no device time run back to back: on a shared pool, going to the back
+      // of the queue between them would only add latency
+      for (int i = 0; i < MAX_STAGES_PER_STEP && wait.isZero(); i++) {
+        boolean idle = job == null;
+        wait = idle ? checkIn() : advanceJob();
+        if (idle && job == null) {
+          break;
+        }
+      }
     } catch (IOException | RuntimeException e) {
       // a broken slot store or a bug must not kill the agent: report, drop the job, carry on
       LOG.log(Level.WARNING, ctx.config().credentials().deviceId() + ": step failed", e);
