@@ -71,7 +71,7 @@ public final class Agent {
       // a broken slot store or a bug must not kill the agent: report, drop the job, carry on
       LOG.log(Level.WARNING, ctx.config().credentials().deviceId() + ": step failed", e);
       if (job != null) {
-        new Reporter(ctx, null, false).failed("INSTALL_FAILED", String.valueOf(e.getMessage()));
+        job.crashed(e);
       }
       job = null;
       wait = ctx.config().retryDelay();

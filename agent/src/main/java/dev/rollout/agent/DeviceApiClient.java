@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,14 @@ public final class DeviceApiClient {
   }
 
   Offer checkIn(Credentials device, CheckIn body) throws IOException {
-    String path = "/device/v1/devices/" + device.deviceId() + "/check-in";
+    String path = "/device/v1/devices/" + segment(device.deviceId()) + "/check-in";
     HttpResponse<String> response = send(post(device, path, Json.write(body)));
     return Json.read(response.body(), Offer.class);
   }
 
   /** The number of events the server took as new; duplicates of stored ones are not counted. */
   int postEvents(Credentials device, List<Event> events) throws IOException {
-    String path = "/device/v1/devices/" + device.deviceId() + "/events";
+    String path = "/device/v1/devices/" + segment(device.deviceId()) + "/events";
     String body = Json.write(Map.of("events", events));
     HttpResponse<String> response = send(post(device, path, body));
     return Json.MAPPER.readTree(response.body()).path("accepted").asInt();
@@ -91,6 +93,10 @@ public final class DeviceApiClient {
     }
   }
 
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   private HttpRequest post(Credentials device, String path, String json) {
     return request(device, path)
         .header("Content-Type", "application/json")
@@ -126,7 +132,7 @@ public final class DeviceApiClient {
     HttpResponse<InputStream> response = call(request, BodyHandlers.ofInputStream());
     if (response.statusCode() / 100 != 2) {
       try (InputStream body = response.body()) {
-        throw failure(response, new String(body.readNBytes(64 * 1024), "UTF-8"));
+        throw failure(response, new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8));
       }
     }
     return response;

@@ -49,6 +49,13 @@ final class UpdateJob {
     this.report = new Reporter(ctx, offer.rolloutId(), rollback);
   }
 
+  /** Reports a failure the job could not report itself (a broken slot store, a bug). */
+  void crashed(Exception e) {
+    if (stage != Stage.DONE) {
+      fail("INSTALL_FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
   boolean finished() {
     return stage == Stage.DONE;
   }
