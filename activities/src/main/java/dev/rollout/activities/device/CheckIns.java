@@ -3,10 +3,12 @@ package dev.rollout.activities.device;
 import static java.util.Objects.requireNonNull;
 
 import dev.rollout.activities.store.Jdbc;
+import dev.rollout.activities.store.StoreException;
 import dev.rollout.definitions.device.AssignmentState;
 import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.Decision;
 import dev.rollout.definitions.device.OfferDecision;
+import dev.rollout.definitions.device.Outcome;
 import dev.rollout.definitions.version.SemVer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,11 +76,11 @@ public final class CheckIns {
   }
 
   public CheckInResult checkIn(String tokenHash, String deviceId, CheckInReport report) {
-    Row row;
+    CheckInRow row;
     try (Connection connection = dataSource.getConnection()) {
       row = lookUp(connection, tokenHash, deviceId, report);
     } catch (SQLException e) {
-      throw new dev.rollout.activities.store.StoreException(e);
+      throw new StoreException(e);
     }
     if (row == null) {
       return new CheckInResult.Unauthenticated();
@@ -97,7 +99,7 @@ public final class CheckIns {
     releases.refresh();
   }
 
-  private CheckInResult decide(Row row, CheckInReport report) {
+  private CheckInResult decide(CheckInRow row, CheckInReport report) {
     ReleaseSnapshot snapshot = releases.current();
     OfferDecision.Assignment assignment =
         new OfferDecision.Assignment(row.state(), row.rolloutState(), policies.of(row.rolloutId()));
@@ -118,11 +120,10 @@ public final class CheckIns {
   }
 
   // Written only when it changes, so a device that stays on low battery costs one statement.
-  private void recordDeferral(Row row, Decision.Defer defer) {
+  private void recordDeferral(CheckInRow row, Decision.Defer defer) {
     AssignmentState state = row.state();
     String reason = defer.reason().name();
-    if (state.outcome() == dev.rollout.definitions.device.Outcome.DEFERRED
-        && reason.equals(state.deferredReason())) {
+    if (state.outcome() == Outcome.DEFERRED && reason.equals(state.deferredReason())) {
       return;
     }
     Jdbc.inTransaction(
@@ -130,7 +131,7 @@ public final class CheckIns {
         connection -> Jdbc.update(connection, DEFER, reason, row.rolloutId(), row.deviceId()));
   }
 
-  private static Row lookUp(
+  private static CheckInRow lookUp(
       Connection connection, String tokenHash, String deviceId, CheckInReport report)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(CHECK_IN)) {
@@ -144,7 +145,7 @@ public final class CheckIns {
       statement.setInt(8, report.utcOffsetMinutes());
       statement.setString(9, deviceId);
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? Row.read(rows) : null;
+        return rows.next() ? CheckInRow.read(rows) : null;
       }
     }
   }

@@ -13,14 +13,14 @@ import java.sql.SQLException;
  * @param hardwareModel null when the token's device is not the path's device
  * @param rolloutId null when the device has no active assignment
  */
-record Row(
+record CheckInRow(
     String deviceId,
     String hardwareModel,
     String rolloutId,
     String rolloutState,
     AssignmentState state) {
 
-  static Row read(ResultSet rows) throws SQLException {
+  static CheckInRow read(ResultSet rows) throws SQLException {
     String rolloutId = rows.getString(3);
     AssignmentState state =
         rolloutId == null
@@ -40,7 +40,8 @@ record Row(
                 null,
                 null,
                 rows.getString(13));
-    return new Row(rows.getString(1), rows.getString(2), rolloutId, rows.getString(14), state);
+    return new CheckInRow(
+        rows.getString(1), rows.getString(2), rolloutId, rows.getString(14), state);
   }
 
   static SemVer version(String text) {
