@@ -18,7 +18,8 @@ public final class Database {
     config.setPassword(password);
     config.setPoolName("rollout-store");
     config.setMaximumPoolSize(10);
-    config.setConnectionTimeout(10_000);
+    // devices get 503 + Retry-After within 2 s when the database is down, not a hung request
+    config.setConnectionTimeout(2_000);
     // fail at once, not on first use, when the database cannot be reached
     config.setInitializationFailTimeout(1);
     return new HikariDataSource(config);
