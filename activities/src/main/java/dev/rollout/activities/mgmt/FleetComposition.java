@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * What the fleet is made of: devices per version × hardware model, per region, online vs offline.
- * Each figure is one grouped scan of {@code devices}, all in one read-only transaction so they add
- * up to the same total.
+ * Each figure is one grouped scan of {@code devices}, all in one read-only snapshot so they add up
+ * to the same total.
  *
  * @param online devices seen within {@link #ONLINE_WITHIN} of {@code at}
  */
@@ -40,31 +40,28 @@ public record FleetComposition(
   }
 
   private static FleetComposition read(Connection connection, Instant now) throws SQLException {
-    connection.setReadOnly(true);
-    try {
-      long total = Jdbc.queryLong(connection, "SELECT count(*) FROM devices");
-      long online =
-          Jdbc.queryLong(
-              connection,
-              "SELECT count(*) FROM devices WHERE last_seen_at >= ?",
-              now.minus(ONLINE_WITHIN));
-      List<VersionModel> versions =
-          Jdbc.query(
-              connection,
-              """
+    // one snapshot for every figure, so that they add up
+    Jdbc.update(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    long total = Jdbc.queryLong(connection, "SELECT count(*) FROM devices");
+    long online =
+        Jdbc.queryLong(
+            connection,
+            "SELECT count(*) FROM devices WHERE last_seen_at >= ?",
+            now.minus(ONLINE_WITHIN));
+    List<VersionModel> versions =
+        Jdbc.query(
+            connection,
+            """
               SELECT reported_version, hardware_model, count(*) FROM devices
               GROUP BY reported_version, version_key, hardware_model
               ORDER BY version_key DESC NULLS LAST, reported_version, hardware_model
               """,
-              row -> new VersionModel(row.getString(1), row.getString(2), row.getLong(3)));
-      List<Region> regions =
-          Jdbc.query(
-              connection,
-              "SELECT region, count(*) FROM devices GROUP BY region ORDER BY region",
-              row -> new Region(row.getString(1), row.getLong(2)));
-      return new FleetComposition(total, online, total - online, versions, regions, now.toString());
-    } finally {
-      connection.setReadOnly(false);
-    }
+            row -> new VersionModel(row.getString(1), row.getString(2), row.getLong(3)));
+    List<Region> regions =
+        Jdbc.query(
+            connection,
+            "SELECT region, count(*) FROM devices GROUP BY region ORDER BY region",
+            row -> new Region(row.getString(1), row.getLong(2)));
+    return new FleetComposition(total, online, total - online, versions, regions, now.toString());
   }
 }
