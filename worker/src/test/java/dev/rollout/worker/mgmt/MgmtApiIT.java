@@ -229,6 +229,22 @@ class MgmtApiIT extends EngineTest {
   }
 
   @Test
+  void aPlanIsStoredByNameForStartsElsewhere() {
+    String plan = PLAN.formatted("api-stored", "1.0.0", "ms-100");
+
+    Answer stored = call(url("/mgmt/v1/plans/api-stored"), "PUT", operator, "text/plain", plan);
+    Answer mismatch = call(url("/mgmt/v1/plans/other"), "PUT", operator, "text/plain", plan);
+    Answer byViewer = call(url("/mgmt/v1/plans/api-stored"), "PUT", viewer, "text/plain", plan);
+
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(stored.body().path("rolloutId").asText()).isEqualTo("rollout-api-stored");
+    assertThat(mismatch.body().path("problems").findValuesAsText("code")).contains("NAME_MISMATCH");
+    assertThat(byViewer.status()).isEqualTo(403);
+    assertThat(count("SELECT count(*) FROM plans WHERE name = 'api-stored'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM plans WHERE name = 'other'")).isZero();
+  }
+
+  @Test
   void anUnknownRolloutOrActionIsReported() {
     assertThat(get(url("/mgmt/v1/rollouts/rollout-never-was"), viewer).status()).isEqualTo(404);
     Answer unknown = postJson(url("/mgmt/v1/rollouts/rollout-never-was/pause"), operator, "{}");
