@@ -1,6 +1,8 @@
 package dev.rollout.activities.mgmt;
 
+import dev.rollout.activities.plan.ReleaseCheck;
 import dev.rollout.activities.store.Jdbc;
+import dev.rollout.definitions.plan.Problem;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -26,6 +28,15 @@ public final class StoredPlans {
                 """,
                 name,
                 text));
+  }
+
+  /**
+   * Why the release cannot be rolled out now (unregistered, needs a newer server API, ...): the
+   * same check the workflow's prepare step makes, asked before starting so the operator hears at
+   * once. Empty when it can.
+   */
+  public static List<Problem> releaseProblems(DataSource dataSource, String release) {
+    return Jdbc.inTransaction(dataSource, connection -> ReleaseCheck.problems(connection, release));
   }
 
   public static Optional<String> text(DataSource dataSource, String name) {

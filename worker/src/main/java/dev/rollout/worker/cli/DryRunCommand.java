@@ -29,6 +29,18 @@ final class DryRunCommand extends MgmtCommand {
             HttpRequest.BodyPublishers.ofByteArray(read(plan)));
     out.printf(
         "plan %s, release %s%n", report.path("plan").asText(), report.path("release").asText());
+    JsonNode problems = report.path("releaseProblems");
+    if (!problems.isEmpty()) {
+      out.println("release check: refused (no population computed)");
+      for (JsonNode problem : problems) {
+        out.printf(
+            "  %s: %s [%s]%n",
+            problem.path("path").asText(),
+            problem.path("message").asText(),
+            problem.path("code").asText());
+      }
+      return CliFailure.INVALID_INPUT;
+    }
     Table phases =
         new Table("PHASE", "POPULATION", "TARGET", "NEW", "OFFERED IN", "SOAK", "APPROVAL");
     for (JsonNode phase : report.path("phases")) {
@@ -51,19 +63,7 @@ final class DryRunCommand extends MgmtCommand {
         "estimated duration: "
             + Durations.human(report.path("estimatedDuration").asText())
             + " (every gate passing at the end of its soak)");
-    JsonNode problems = report.path("releaseProblems");
-    if (problems.isEmpty()) {
-      out.println("release check: ok");
-      return 0;
-    }
-    out.println("release check: refused");
-    for (JsonNode problem : problems) {
-      out.printf(
-          "  %s: %s [%s]%n",
-          problem.path("path").asText(),
-          problem.path("message").asText(),
-          problem.path("code").asText());
-    }
-    return CliFailure.INVALID_INPUT;
+    out.println("release check: ok");
+    return 0;
   }
 }

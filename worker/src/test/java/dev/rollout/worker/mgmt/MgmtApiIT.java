@@ -183,6 +183,26 @@ class MgmtApiIT extends EngineTest {
   }
 
   @Test
+  void aPlanWhoseReleaseCannotBeRolledOutIsRefusedBeforeAnythingStarts() {
+    long plans = count("SELECT count(*) FROM plans");
+
+    Answer answer =
+        call(
+            url("/mgmt/v1/rollouts"),
+            "POST",
+            operator,
+            "application/yaml",
+            PLAN.formatted("api-no-release", "77.7.7", "mz-100"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("code").asText()).isEqualTo("INVALID_PLAN");
+    assertThat(answer.body().path("problems").findValuesAsText("code")).contains("UNKNOWN_RELEASE");
+    assertThat(count("SELECT count(*) FROM plans")).isEqualTo(plans);
+    assertThat(get(url("/mgmt/v1/rollouts/rollout-api-no-release"), viewer).status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void startStatusPauseAndResumeThroughTheApi() {
     Fleet.seed(dataSource, FleetSpec.of(50).withIdPrefix("api-run-").withHardwareModels("ma-100"));
     Releases.register(dataSource, "41.0.0", "ma-100");

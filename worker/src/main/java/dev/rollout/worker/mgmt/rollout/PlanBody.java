@@ -56,7 +56,7 @@ record PlanBody(String text, Plan plan, JsonNode tree) {
     }
   }
 
-  private static ApiException invalid(List<dev.rollout.definitions.plan.Problem> problems) {
+  static ApiException invalid(List<dev.rollout.definitions.plan.Problem> problems) {
     return new ApiException(
         HttpStatus.BAD_REQUEST,
         new ApiError(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollout.activities.mgmt.DryRun;
 import dev.rollout.activities.mgmt.RolloutSummary;
 import dev.rollout.activities.mgmt.StoredPlans;
+import dev.rollout.definitions.plan.Problem;
 import dev.rollout.worker.mgmt.auth.Operator;
 import dev.rollout.worker.web.ApiException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -39,7 +40,7 @@ class RolloutsController {
   /**
    * Stores the plan under its name and starts workflow {@code rollout-<name>} with {@code
    * {"planName", "requestedBy"}}. A running rollout of that name is left alone (409), its stored
-   * plan too.
+   * plan too. A release that cannot be rolled out is refused like an invalid plan.
    */
   @PostMapping(
       consumes = {
@@ -52,6 +53,10 @@ class RolloutsController {
   ResponseEntity<Map<String, String>> start(
       @RequestBody String body, @RequestAttribute(Operator.ATTRIBUTE) Operator operator) {
     PlanBody plan = PlanBody.read(body);
+    List<Problem> releaseProblems = StoredPlans.releaseProblems(dataSource, plan.plan().release());
+    if (!releaseProblems.isEmpty()) {
+      throw PlanBody.invalid(releaseProblems);
+    }
     String rolloutId = plan.plan().workflowId();
     if (temporal.describe(rolloutId).filter(TemporalRollouts::running).isPresent()) {
       throw TemporalRollouts.exists(rolloutId);
