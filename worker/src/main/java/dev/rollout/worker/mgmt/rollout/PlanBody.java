@@ -10,7 +10,6 @@ import dev.rollout.worker.web.ApiError;
 import dev.rollout.worker.web.ApiException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * A plan sent as a request body (YAML or JSON, which YAML includes), validated by the one parser:
@@ -19,15 +18,6 @@ import org.springframework.http.MediaType;
  * @param tree the same document as a JSON tree (the workflow's inline-plan input)
  */
 record PlanBody(String text, Plan plan, JsonNode tree) {
-
-  /** The content types a plan may be sent as. */
-  static final String[] TYPES = {
-    "application/yaml",
-    "application/x-yaml",
-    "text/yaml",
-    MediaType.APPLICATION_JSON_VALUE,
-    MediaType.TEXT_PLAIN_VALUE
-  };
 
   /** Plans are small; this bounds what the parser is handed. */
   static final int MAX_CHARS = 256 * 1024;
