@@ -17,11 +17,11 @@ import java.util.Set;
  * Reads the plan's release and the version policy from the store, and leaves the judgement (§5) to
  * the pure {@link dev.rollout.definitions.policy.ReleaseCheck}.
  */
-final class ReleaseCheck {
+public final class ReleaseCheck {
 
   private ReleaseCheck() {}
 
-  static List<Problem> problems(Connection connection, String release) throws SQLException {
+  public static List<Problem> problems(Connection connection, String release) throws SQLException {
     List<AvailableRelease> releases =
         Jdbc.query(
             connection,

@@ -11,8 +11,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The jar's entry point ({@code ./rollout}). Only {@code server} starts Spring, so {@code validate}
- * answers in well under a second. Exit status: 0 success, 1 failure or usage error (unknown
- * command, missing argument), 2 an invalid plan ({@code validate}).
+ * and the mgmt API commands answer in well under a second. Exit status: 0 success, 1 failure (the
+ * server refused, a file cannot be read by {@code validate}), 2 usage error or invalid input (an
+ * invalid plan), 3 the server cannot be reached.
  */
 @Command(
     name = "rollout",
@@ -24,8 +25,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ValidateCommand.class,
       TemporalServerCommand.class,
       DemoCommand.class,
-      RolloutCli.KeysGroup.class,
-      RolloutCli.ReleaseGroup.class,
+      StartCommand.class,
+      DryRunCommand.class,
+      StatusCommand.class,
+      ControlCommand.Pause.class,
+      ControlCommand.Resume.class,
+      ControlCommand.Abort.class,
+      ControlCommand.Rollback.class,
+      ControlCommand.Approve.class,
+      ListCommand.class,
+      FleetCommand.class,
+      SupportCommand.class,
+      DevicesCommand.class,
+      ReleaseCommand.class,
+      KeysCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RolloutCli implements Callable<Integer> {
@@ -36,7 +50,7 @@ public final class RolloutCli implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return 1;
+    return CliFailure.INVALID_INPUT;
   }
 
   public static void main(String[] args) {
@@ -54,8 +68,7 @@ public final class RolloutCli implements Callable<Integer> {
 
   /** With a factory, tests can put doubles behind the real dispatch. */
   static CommandLine commandLine(CommandLine.IFactory factory) {
-    // picocli's default status for a usage error is 2, which `validate` uses for "invalid plan";
-    // and its default handler prints either a suggestion or the usage, we want both
+    // picocli's default handler prints either a suggestion or the usage, we want both
     return new CommandLine(new RolloutCli(), factory)
         .setParameterExceptionHandler(RolloutCli::usageError);
   }
@@ -66,38 +79,6 @@ public final class RolloutCli implements Callable<Integer> {
     err.println(e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
     command.usage(err);
-    return 1;
-  }
-
-  /** {@code rollout keys ...}; without a subcommand: usage and status 1. */
-  @Command(
-      name = "keys",
-      description = "Signing keys of product lines.",
-      mixinStandardHelpOptions = true,
-      subcommands = {GenerateKeysCommand.class})
-  static final class KeysGroup implements Callable<Integer> {
-    @Spec private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return 1;
-    }
-  }
-
-  /** {@code rollout release ...}; without a subcommand: usage and status 1. */
-  @Command(
-      name = "release",
-      description = "Signed releases.",
-      mixinStandardHelpOptions = true,
-      subcommands = {SignReleaseCommand.class})
-  static final class ReleaseGroup implements Callable<Integer> {
-    @Spec private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return 1;
-    }
+    return CliFailure.INVALID_INPUT;
   }
 }

@@ -15,7 +15,8 @@ class RolloutCliTest {
   @Test
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("server", "validate", "demo");
+    assertThat(out.toString())
+        .contains("server", "validate", "demo", "start", "dry-run", "status", "pause", "tokens");
   }
 
   @Test
@@ -26,19 +27,19 @@ class RolloutCliTest {
 
   @Test
   void anUnknownCommandPrintsUsageAndFails() {
-    assertThat(run("frobnicate")).isEqualTo(1);
+    assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument", "Usage: rollout");
   }
 
   @Test
   void aMistypedCommandSuggestsTheRightOne() {
-    assertThat(run("valdate")).isEqualTo(1);
+    assertThat(run("valdate")).isEqualTo(2);
     assertThat(err.toString()).contains("Did you mean", "validate");
   }
 
   @Test
   void noCommandPrintsUsageAndFails() {
-    assertThat(run()).isEqualTo(1);
+    assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("Usage: rollout");
   }
 

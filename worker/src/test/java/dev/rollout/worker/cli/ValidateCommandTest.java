@@ -55,7 +55,7 @@ class ValidateCommandTest {
 
   @Test
   void aMissingArgumentIsAUsageFailure() {
-    assertThat(run()).isEqualTo(1);
+    assertThat(run()).isEqualTo(2);
   }
 
   /** The fixture's {@code path: CODE: message} lines, as the CLI prints them. */

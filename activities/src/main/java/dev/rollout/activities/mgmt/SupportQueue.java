@@ -1,0 +1,124 @@
+package dev.rollout.activities.mgmt;
+
+import dev.rollout.activities.store.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The support queue: quarantined devices waiting for a person, each with the playbook's advice for
+ * its last error code (the {@code DEFAULT} entry when the code has none).
+ */
+public final class SupportQueue {
+
+  private static final String OPEN =
+      """
+      SELECT q.rollout_id, q.device_id, q.reason, q.error_code, a.last_error_detail, a.attempts,
+             a.outcome, q.entered_at, coalesce(p.error_code, d.error_code), coalesce(p.cause, d.cause),
+             coalesce(p.next_steps, d.next_steps), coalesce(p.retryable, d.retryable)
+      FROM support_queue q
+      LEFT JOIN assignments a ON a.rollout_id = q.rollout_id AND a.device_id = q.device_id
+      LEFT JOIN playbook p ON p.error_code = q.error_code
+      LEFT JOIN playbook d ON d.error_code = 'DEFAULT'
+      WHERE q.released_at IS NULL
+      ORDER BY q.entered_at, q.rollout_id, q.device_id
+      LIMIT ?
+      """;
+
+  private SupportQueue() {}
+
+  /**
+   * A device in the queue.
+   *
+   * @param since ISO-8601: when it entered the queue
+   * @param advice the playbook entry that applies ({@code advice.errorCode} is {@code DEFAULT} when
+   *     the device's code has no entry of its own)
+   */
+  public record Entry(
+      String rolloutId,
+      String deviceId,
+      String reason,
+      String errorCode,
+      String errorDetail,
+      int attempts,
+      String outcome,
+      String since,
+      Advice advice) {}
+
+  public record Advice(String errorCode, String cause, String nextSteps, boolean retryable) {}
+
+  /** What releasing a device did. */
+  public enum Release {
+    RELEASED,
+    NOT_IN_QUEUE
+  }
+
+  /** The open entries, oldest first. */
+  public static List<Entry> open(DataSource dataSource, int limit) {
+    return Jdbc.inTransaction(
+        dataSource, connection -> Jdbc.query(connection, OPEN, SupportQueue::entry, limit));
+  }
+
+  /**
+   * Takes the device out of quarantine: its queue entry is closed, its assignment goes back to
+   * PENDING with its attempts reset (so it is offered again), and the rollout's audit trail says
+   * who did it. One transaction under the rollout's lock, so it never interleaves with
+   * housekeeping.
+   */
+  public static Release release(
+      DataSource dataSource, String rolloutId, String deviceId, String by) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          Jdbc.lockRollout(connection, rolloutId);
+          List<String> codes =
+              Jdbc.query(
+                  connection,
+                  "UPDATE support_queue SET released_at = now() WHERE rollout_id = ? AND"
+                      + " device_id = ? AND released_at IS NULL RETURNING error_code",
+                  row -> String.valueOf(row.getString(1)),
+                  rolloutId,
+                  deviceId);
+          if (codes.isEmpty()) {
+            return Release.NOT_IN_QUEUE;
+          }
+          requeue(connection, rolloutId, deviceId);
+          Jdbc.update(
+              connection,
+              "INSERT INTO audit (rollout_id, at, event, actor, detail)"
+                  + " VALUES (?, clock_timestamp(), 'RELEASED_FROM_QUARANTINE', ?, ?)",
+              rolloutId,
+              by,
+              "device " + deviceId + " (last error " + codes.get(0) + ") offered again");
+          return Release.RELEASED;
+        });
+  }
+
+  private static void requeue(Connection connection, String rolloutId, String deviceId)
+      throws SQLException {
+    Jdbc.update(
+        connection,
+        """
+        UPDATE assignments SET outcome = 'PENDING', attempts = 0, started_at = NULL,
+          finished_at = NULL, deferred_reason = NULL, updated_at = now()
+        WHERE rollout_id = ? AND device_id = ? AND outcome = 'QUARANTINED'
+        """,
+        rolloutId,
+        deviceId);
+  }
+
+  private static Entry entry(ResultSet row) throws SQLException {
+    return new Entry(
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        row.getInt(6),
+        row.getString(7),
+        RolloutSummary.iso(row.getTimestamp(8)),
+        new Advice(row.getString(9), row.getString(10), row.getString(11), row.getBoolean(12)));
+  }
+}
