@@ -49,22 +49,22 @@ final class CohortQueries {
       WHERE p.rollout_id = ANY(?)
       """;
 
-  // devices that are only assigned (PENDING, CANCELLED, ...) never report a duration
+  // one pass over the rollouts' rows (per phase, the planner scanned the table once per phase);
+  // devices that are only assigned (PENDING, DEFERRED, CANCELLED) never report a duration
   private static final String TIMINGS =
       """
-      SELECT p.rollout_id, p.phase, t.* FROM rollout_phases p
-      CROSS JOIN LATERAL (
-        SELECT count(a.download_ms),
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY a.download_ms),
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY a.download_ms),
-               count(a.install_ms),
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY a.install_ms),
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY a.install_ms)
-        FROM assignments a
-        WHERE a.rollout_id = p.rollout_id AND a.phase = p.phase
-          AND a.outcome IN ('IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'QUARANTINED',
-                            'ROLLED_BACK', 'MISSED')) t
-      WHERE p.rollout_id = ANY(?)
+      SELECT rollout_id, phase, count(download_ms),
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY download_ms),
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY download_ms),
+             count(install_ms),
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY install_ms),
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY install_ms)
+      FROM assignments
+      WHERE rollout_id = ANY(?)
+        AND outcome IN ('IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'QUARANTINED',
+                        'ROLLED_BACK', 'MISSED')
+        AND (download_ms IS NOT NULL OR install_ms IS NOT NULL)
+      GROUP BY 1, 2
       """;
 
   private CohortQueries() {}

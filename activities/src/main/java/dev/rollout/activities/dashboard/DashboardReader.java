@@ -54,6 +54,12 @@ public final class DashboardReader {
     this.dataSource = requireNonNull(dataSource, "dataSource");
   }
 
+  /** Devices per reported version and hardware model: one scan of {@code devices}. */
+  public List<FleetCell> fleet() {
+    return Jdbc.inTransaction(
+        dataSource, connection -> Jdbc.query(connection, FLEET, DashboardReader::fleetCell));
+  }
+
   /**
    * @param maxRollouts how many rollouts to show
    * @param maxAudit how many audit entries per rollout (the most recent)
@@ -64,7 +70,6 @@ public final class DashboardReader {
         dataSource,
         connection -> {
           Jdbc.update(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-          List<FleetCell> fleet = Jdbc.query(connection, FLEET, DashboardReader::fleetCell);
           List<RolloutRow> rows = Jdbc.query(connection, ROLLOUTS, RolloutRow::of, maxRollouts);
           List<String> ids = rows.stream().map(RolloutRow::id).toList();
           var cohorts = CohortQueries.read(connection, ids);
@@ -76,7 +81,7 @@ public final class DashboardReader {
                     cohorts.getOrDefault(row.id(), List.of()),
                     audit.getOrDefault(row.id(), List.of())));
           }
-          return new StoreDashboard(fleet, rollouts, SupportQueries.read(connection, maxSupport));
+          return new StoreDashboard(rollouts, SupportQueries.read(connection, maxSupport));
         });
   }
 

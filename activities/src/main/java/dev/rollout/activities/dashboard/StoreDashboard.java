@@ -8,21 +8,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the store tells the operator dashboard, read in one snapshot: aggregates only, except the
- * bounded support list.
+ * What the store tells the operator dashboard about rollouts, read in one snapshot: aggregates
+ * only, except the bounded support list. (The fleet is read apart: it changes slowly and costs a
+ * scan of every device.)
  *
- * @param fleet devices per reported version and hardware model
  * @param rollouts the most recent rollouts, those still running first
  */
-public record StoreDashboard(
-    List<FleetCell> fleet, List<StoredRollout> rollouts, SupportQueue support) {
+public record StoreDashboard(List<StoredRollout> rollouts, SupportQueue support) {
 
   public StoreDashboard {
-    fleet = List.copyOf(fleet);
     rollouts = List.copyOf(rollouts);
     requireNonNull(support, "support");
   }
 
+  /** Devices per reported version and hardware model. */
   public record FleetCell(String version, String hardwareModel, long devices) {
     public FleetCell {
       requireNonNull(version, "version");
@@ -136,13 +135,13 @@ public record StoreDashboard(
   /**
    * A device in the support queue with what its assignment and the playbook say.
    *
-   * @param phase null when the assignment is gone
+   * @param phase the phase's name; null when the assignment is gone
    * @param cause the playbook's likely cause; null without a playbook entry
    */
   public record SupportCase(
       String rolloutId,
       String deviceId,
-      Integer phase,
+      String phase,
       String reason,
       String errorCode,
       Instant enteredAt,

@@ -16,7 +16,7 @@ final class SupportQueries {
 
   private static final String COLUMNS =
       """
-      SELECT q.rollout_id, q.device_id, a.phase, q.reason,
+      SELECT q.rollout_id, q.device_id, coalesce(rp.name, 'phase-' || a.phase), q.reason,
              coalesce(q.error_code, a.last_error_code) AS code, q.entered_at, a.outcome,
              coalesce(a.attempts, 0), a.last_error_detail, d.hardware_model, d.reported_version
       """;
@@ -25,6 +25,7 @@ final class SupportQueries {
       """
       FROM support_queue q
       LEFT JOIN assignments a ON a.rollout_id = q.rollout_id AND a.device_id = q.device_id
+      LEFT JOIN rollout_phases rp ON rp.rollout_id = a.rollout_id AND rp.phase = a.phase
       LEFT JOIN devices d ON d.id = q.device_id
       """;
 
@@ -61,7 +62,7 @@ final class SupportQueries {
     return new SupportCase(
         row.getString(1),
         row.getString(2),
-        (Integer) row.getObject(3),
+        row.getString(3),
         row.getString(4),
         row.getString(5),
         row.getObject(6, OffsetDateTime.class).toInstant(),

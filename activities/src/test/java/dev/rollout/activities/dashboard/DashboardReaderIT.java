@@ -57,7 +57,7 @@ class DashboardReaderIT {
     Fleet.seed(db, FleetSpec.of(30).withIdPrefix("new-").withVersion("2.4.0"));
     Fleet.seed(db, FleetSpec.of(20).withIdPrefix("old-").withVersion("2.10.0"));
 
-    List<FleetCell> fleet = reader.read(10, 10, 10).fleet();
+    List<FleetCell> fleet = reader.fleet();
 
     assertThat(fleet.stream().mapToLong(FleetCell::devices).sum()).isEqualTo(150);
     assertThat(fleet).contains(new FleetCell("2.3.0", "th-100", 100));
@@ -199,7 +199,7 @@ class DashboardReaderIT {
     SupportCase first = queue.cases().get(0);
     assertThat(List.of(first.reason(), first.errorCode(), first.outcome(), first.errorDetail()))
         .containsExactly("MAX_ATTEMPTS", "INSTALL_FAILED", "QUARANTINED", "flash write failed");
-    assertThat(List.of(first.phase(), first.attempts())).containsExactly(2, 3);
+    assertThat(List.<Object>of(first.phase(), first.attempts())).containsExactly("quarter", 3);
     assertThat(first.hardwareModel()).isIn("th-100", "th-200");
     assertThat(first.nextSteps()).isNull();
 
@@ -244,14 +244,20 @@ class DashboardReaderIT {
     update("ANALYZE assignments");
 
     long best = Long.MAX_VALUE;
+    long fleet = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
       long start = System.nanoTime();
       StoreDashboard dashboard = reader.read(10, 20, 200);
       best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
       assertThat(dashboard.rollouts().get(0).cohorts().get(3).assigned()).isEqualTo(SCALE);
+      start = System.nanoTime();
+      assertThat(reader.fleet()).isNotEmpty();
+      fleet = Math.min(fleet, (System.nanoTime() - start) / 1_000_000);
     }
 
-    System.out.printf("dashboard read over %,d assignments: best of 5 = %d ms%n", SCALE, best);
+    System.out.printf(
+        "dashboard read over %,d assignments: best of 5 = %d ms (fleet of %,d devices: %d ms)%n",
+        SCALE, best, SCALE, fleet);
     assertThat(best).isLessThan(1_000);
   }
 
