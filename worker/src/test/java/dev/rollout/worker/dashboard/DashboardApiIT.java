@@ -49,8 +49,16 @@ class DashboardApiIT extends EngineTest {
     assertThat(everyone.path("failures").get(0).path("devices").asLong()).isEqualTo(6);
     assertThat(everyone.path("downloadMs").path("p90Ms").asDouble()).isEqualTo(60_000.0);
     assertThat(rollout.path("audit").size()).isPositive();
-    JsonNode fleet = dashboard().path("fleet");
-    assertThat(fleet.path("cells").toString()).contains("\"hardwareModel\":\"dash-api-a\"");
+    JsonNode support = dashboard().path("support");
+    assertThat(support.path("cases").findValuesAsText("rolloutId")).contains(id);
+    assertThat(support.path("cases").findValuesAsText("reason")).contains("MAX_ATTEMPTS");
+    // the fleet is read again at most every 15 s
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> dashboard().path("fleet").path("cells").findValuesAsText("hardwareModel"),
+            models -> models.contains("dash-api-a") && models.contains("dash-api-b"));
   }
 
   @Test

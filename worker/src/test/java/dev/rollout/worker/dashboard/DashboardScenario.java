@@ -3,21 +3,25 @@ package dev.rollout.worker.dashboard;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollout.activities.rollout.RolloutActivitiesImpl;
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.activities.testing.Fleet;
 import dev.rollout.activities.testing.FleetSpec;
 import dev.rollout.activities.testing.Outcomes;
 import dev.rollout.activities.testing.Releases;
+import dev.rollout.workflows.rollout.MeasureRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
  * A rollout running on the shared engine with simulated devices, on hardware models of its own (so
  * other tests' devices stay out of it): its canary passed, and in its second phase, which soaks for
- * an hour, 40 devices succeeded, 6 failed with {@code INSTALL_FAILED}, 5 deferred on low battery
- * and the rest wait. The rollout stays RUNNING for the test.
+ * an hour, 40 devices succeeded, 6 failed with {@code INSTALL_FAILED} (2 of them out of attempts,
+ * so quarantined into the support queue), 5 deferred on low battery and the rest wait. 30 more
+ * devices already run the release. The rollout stays RUNNING for the test.
  */
 final class DashboardScenario {
 
@@ -35,6 +39,12 @@ final class DashboardScenario {
     String[] models = {name + "-a", name + "-b"};
     Releases.register(db, release, models);
     Fleet.seed(db, FleetSpec.of(DEVICES).withIdPrefix(name + "-").withHardwareModels(models));
+    Fleet.seed(
+        db,
+        FleetSpec.of(30)
+            .withIdPrefix(name + "-current-")
+            .withHardwareModels(models)
+            .withVersion(release));
     String rolloutId = "rollout-" + name;
     client
         .newUntypedWorkflowStub(
@@ -47,7 +57,23 @@ final class DashboardScenario {
     awaitAssigned(db, rolloutId, 1);
     Outcomes.complete(db, rolloutId, 1, 40, 6);
     Outcomes.defer(db, rolloutId, 1, 5, "LOW_BATTERY");
+    quarantineTwoFailed(db, rolloutId);
     return rolloutId;
+  }
+
+  /** Two failed devices used up their attempts; the store's housekeeping quarantines them. */
+  private static void quarantineTwoFailed(DataSource db, String rolloutId) {
+    Jdbc.inTransaction(
+        db,
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE assignments SET attempts = 3, last_error_detail = 'flash write failed'"
+                    + " WHERE rollout_id = ? AND device_id IN (SELECT device_id FROM assignments"
+                    + " WHERE rollout_id = ? AND outcome = 'FAILED' ORDER BY device_id LIMIT 2)",
+                rolloutId,
+                rolloutId));
+    new RolloutActivitiesImpl(db).measure(new MeasureRequest(rolloutId, 1, false, Instant.now()));
   }
 
   private static void awaitAssigned(DataSource db, String rolloutId, int phase) {
