@@ -6,7 +6,7 @@ import { renderSupport } from './support.js';
 const REFRESH_MS = 5000;
 const ROLES_THAT_ACT = ['operator', 'admin'];
 
-// null until whoami answers; true when the role may act, or when there is no whoami endpoint
+// whether the controls show: the role may act, or the server has no whoami (it still decides)
 let canAct = true;
 let timer = null;
 

@@ -4,6 +4,7 @@ import dev.rollout.activities.dashboard.StoreDashboard;
 import dev.rollout.activities.dashboard.StoreDashboard.Cohort;
 import dev.rollout.activities.dashboard.StoreDashboard.StoredRollout;
 import dev.rollout.activities.dashboard.StoreDashboard.Timing;
+import dev.rollout.definitions.gate.GateVerdict;
 import dev.rollout.workflows.rollout.PhaseStatus;
 import dev.rollout.workflows.rollout.RolloutStatus;
 import java.time.Instant;
@@ -121,8 +122,7 @@ final class DashboardViews {
         .orElse(null);
   }
 
-  private static DashboardView.Phase phase(
-      Cohort c, String state, dev.rollout.definitions.gate.GateVerdict gate) {
+  private static DashboardView.Phase phase(Cohort c, String state, GateVerdict gate) {
     return new DashboardView.Phase(
         c.phase(),
         c.name(),
