@@ -1,6 +1,10 @@
 package dev.rollout.worker;
 
+import dev.rollout.worker.config.RolloutProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +42,19 @@ public abstract class EngineTest {
 
   @LocalServerPort protected int port;
   @Autowired protected DataSource dataSource;
+  @Autowired private RolloutProperties rolloutProperties;
 
   /** An absolute URL of this engine, for a path such as {@code /device/v1/...}. */
   protected URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** The admin token the engine wrote at its first start (mgmt API calls need one). */
+  protected String adminToken() {
+    try {
+      return Files.readString(rolloutProperties.dataDir().resolve("admin-token")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * The CLI's client of the mgmt API (plain {@code java.net.http}): answers as JSON trees, failures
  * as {@link CliFailure} with the exit status they mean.
  */
-final class MgmtClient {
+public final class MgmtClient {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,20 +31,20 @@ final class MgmtClient {
   private final URI base;
   private final String token;
 
-  MgmtClient(URI base, String token) {
+  public MgmtClient(URI base, String token) {
     this.base = base;
     this.token = token;
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return send("GET", path, null, HttpRequest.BodyPublishers.noBody());
   }
 
-  JsonNode post(String path, String contentType, BodyPublisher body) {
+  public JsonNode post(String path, String contentType, BodyPublisher body) {
     return send("POST", path, contentType, body);
   }
 
-  JsonNode postJson(String path, Object body) {
+  public JsonNode postJson(String path, Object body) {
     try {
       return post(
           path,

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A {@code multipart/form-data} body of file parts, for {@code java.net.http}. */
-final class Multipart {
+public final class Multipart {
 
   private final String boundary = "rollout-" + UUID.randomUUID();
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-  Multipart part(String name, String fileName, String contentType, byte[] content) {
+  public Multipart part(String name, String fileName, String contentType, byte[] content) {
     String header =
         "--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
             .formatted(boundary, name, fileName.replace("\"", "_"), contentType);
@@ -21,11 +21,11 @@ final class Multipart {
     return this;
   }
 
-  String contentType() {
+  public String contentType() {
     return "multipart/form-data; boundary=" + boundary;
   }
 
-  HttpRequest.BodyPublisher publisher() {
+  public HttpRequest.BodyPublisher publisher() {
     byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.writeBytes(body.toByteArray());

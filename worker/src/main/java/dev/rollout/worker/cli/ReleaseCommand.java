@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = {
       SignReleaseCommand.class,
-      ReleaseCommand.Register.class, ReleaseCommand.ListReleases.class})
+      ReleaseCommand.Register.class,
+      ReleaseCommand.ListReleases.class
+    })
 final class ReleaseCommand extends GroupCommand {
 
   @Command(

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** A rollout's {@code status} for a terminal: a progress bar per phase, gates, pause, audit. */
-final class StatusText {
+public final class StatusText {
 
   static final List<String> FINAL = List.of("COMPLETED", "ROLLED_BACK", "ABORTED", "FAILED");
   private static final int BAR = 24;
@@ -13,7 +13,7 @@ final class StatusText {
 
   private StatusText() {}
 
-  static boolean isFinal(JsonNode status) {
+  public static boolean isFinal(JsonNode status) {
     return FINAL.contains(status.path("state").asText());
   }
 
@@ -83,7 +83,7 @@ final class StatusText {
   }
 
   /** {@code [#########---------]}: completed devices against the phase's target. */
-  static String bar(long done, long target) {
+  public static String bar(long done, long target) {
     int filled = target == 0 ? 0 : (int) Math.min(BAR, done * BAR / target);
     return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]";
   }

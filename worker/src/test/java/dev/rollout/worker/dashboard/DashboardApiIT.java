@@ -109,7 +109,9 @@ class DashboardApiIT extends EngineTest {
   private HttpResponse<String> get(String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer test").build(),
+            HttpRequest.newBuilder(url(path))
+                .header("Authorization", "Bearer " + adminToken())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
   }
 

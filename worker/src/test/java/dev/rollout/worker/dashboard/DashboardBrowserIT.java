@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +47,7 @@ class DashboardBrowserIT extends EngineTest {
   void showsTheFleetChartTheRolloutWithItsPhasesAndAFailureReason() throws Exception {
     String id = DashboardScenario.start(client, dataSource, "dash-ui", "7.4.0");
 
-    browser.get(url("/dashboard/#token=test-token").toString());
+    browser.get(url("/dashboard/#token=" + adminToken()).toString());
     WebElement card = awaitCard(id, c -> c.getText().contains("LOW_BATTERY"));
     // the fleet is read again at most every 15 s
     waitUpTo(Duration.ofSeconds(40))
@@ -65,16 +64,15 @@ class DashboardBrowserIT extends EngineTest {
     String support = browser.findElement(By.id("support")).getText();
     assertThat(support).contains("MAX_ATTEMPTS", "INSTALL_FAILED", "flash write failed", id);
     assertThat(browser.executeScript("return sessionStorage.getItem('rollout.dashboard.token')"))
-        .isEqualTo("test-token");
+        .isEqualTo(adminToken());
     assertThat(browser.getCurrentUrl()).doesNotContain("token");
     screenshot();
   }
 
   @Test
-  @Disabled("enabled by the lead after merging the mgmt API")
   void pausesTheRolloutFromItsPauseButton() throws Exception {
     String id = DashboardScenario.start(client, dataSource, "dash-pause", "7.5.0");
-    browser.get(url("/dashboard/#token=test-token").toString());
+    browser.get(url("/dashboard/#token=" + adminToken()).toString());
     WebElement card = awaitCard(id, c -> true);
 
     card.findElement(By.cssSelector("input.reason")).sendKeys("checking the failures");

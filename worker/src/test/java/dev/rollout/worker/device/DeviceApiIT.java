@@ -73,7 +73,7 @@ class DeviceApiIT extends EngineTest {
     Answer answer =
         client.post(
             "/mgmt/v1/devices/import",
-            null,
+            adminToken(),
             "{'devices': [{'id': '"
                 + id
                 + "', 'hardwareModel': 'th-100', 'region': 'eu-west',"
@@ -342,7 +342,7 @@ class DeviceApiIT extends EngineTest {
     Answer bad =
         client.post(
             "/mgmt/v1/devices/import",
-            null,
+            adminToken(),
             "text/csv",
             "id,hardwareModel,region,version,tags\n"
                 + good
@@ -357,7 +357,7 @@ class DeviceApiIT extends EngineTest {
     Answer ok =
         client.post(
             "/mgmt/v1/devices/import",
-            null,
+            adminToken(),
             "text/csv",
             "id,hardwareModel,region,version,tags\n"
                 + good

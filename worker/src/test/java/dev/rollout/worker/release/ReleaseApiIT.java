@@ -9,9 +9,11 @@ import dev.rollout.worker.EngineTest;
 import dev.rollout.worker.cli.RolloutCliAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,19 @@ class ReleaseApiIT extends EngineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired private TestRestTemplate http;
+
+  @BeforeEach
+  void asAdmin() {
+    String token = adminToken();
+    http.getRestTemplate()
+        .setInterceptors(
+            List.of(
+                (request, body, execution) -> {
+                  request.getHeaders().setBearerAuth(token);
+                  return execution.execute(request, body);
+                }));
+  }
+
   @TempDir Path dir;
 
   private final String product = "rel-" + Long.toString(System.nanoTime(), 36);
