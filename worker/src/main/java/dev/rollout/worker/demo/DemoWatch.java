@@ -26,7 +26,7 @@ final class DemoWatch {
     this.out = out;
   }
 
-  /** Returns the final status. */
+  /** Returns the status once the rollout ended or paused. */
   JsonNode follow(String rolloutId) throws InterruptedException {
     Set<String> seen = new HashSet<>();
     long lastProgress = 0;
@@ -38,7 +38,8 @@ final class DemoWatch {
           out.printf("  · %-18s %s%n", entry.path("event").asText(), entry.path("detail").asText());
         }
       }
-      if (StatusText.isFinal(status)) {
+      // the demo never pauses a rollout itself: a pause is the gate's (or an operator's) call
+      if (StatusText.isFinal(status) || "PAUSED".equals(status.path("state").asText())) {
         return status;
       }
       if ("AWAITING_APPROVAL".equals(status.path("state").asText())) {
