@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RolloutCliTest {
@@ -44,9 +47,19 @@ class RolloutCliTest {
   }
 
   @Test
-  void demoIsNotYetAvailable() {
-    assertThat(run("demo", "--fleet", "1000")).isEqualTo(1);
-    assertThat(err.toString()).contains("not yet available", "README.md");
+  void demoRefusesAFleetTooSmallForItsGatesBeforeStartingAnything() {
+    assertThat(run("demo", "--devices", "10")).isEqualTo(2);
+    assertThat(err.toString()).contains("--devices must be 100..100000, got 10");
+  }
+
+  @Test
+  void demoNeverWipesADirectoryItDidNotMake(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("precious.txt"), "keep me");
+
+    assertThat(run("demo", "--data-dir", dir.toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("was not made by the demo");
+    assertThat(dir.resolve("precious.txt")).hasContent("keep me");
   }
 
   private int run(String... args) {
