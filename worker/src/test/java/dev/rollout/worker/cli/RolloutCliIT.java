@@ -56,7 +56,12 @@ class RolloutCliIT extends EngineTest {
 
   @Test
   void startStatusPauseResumeListAndAbortARollout() throws Exception {
-    Fleet.seed(dataSource, FleetSpec.of(60).withIdPrefix("cli-run-").withHardwareModels("mc-100"));
+    Fleet.seed(
+        dataSource,
+        FleetSpec.of(60)
+            .withIdPrefix("cli-run-")
+            .withHardwareModels("mc-100")
+            .withVersion("50.0.0"));
     Releases.register(dataSource, "51.0.0", "mc-100");
     Path plan = write("cli-run.yaml", PLAN.formatted("cli-run", "51.0.0", "mc-100"));
 
@@ -97,7 +102,12 @@ class RolloutCliIT extends EngineTest {
 
   @Test
   void aDryRunPrintsCohortsAndDurationAndAnInvalidPlanExitsTwo() throws Exception {
-    Fleet.seed(dataSource, FleetSpec.of(40).withIdPrefix("cli-dry-").withHardwareModels("mc-200"));
+    Fleet.seed(
+        dataSource,
+        FleetSpec.of(40)
+            .withIdPrefix("cli-dry-")
+            .withHardwareModels("mc-200")
+            .withVersion("50.0.0"));
     Releases.register(dataSource, "52.0.0", "mc-200");
 
     assertThat(

@@ -25,7 +25,7 @@ class DashboardApiIT extends EngineTest {
 
   @Test
   void showsARunningRolloutWithItsCohortsAndTheWorkflowsGateVerdicts() throws Exception {
-    String id = DashboardScenario.start(client, dataSource, "dash-api", "7.2.0");
+    String id = DashboardScenario.start(client, dataSource, "dash-api", "3.2.0");
 
     JsonNode rollout =
         await()

@@ -45,7 +45,7 @@ class DashboardBrowserIT extends EngineTest {
 
   @Test
   void showsTheFleetChartTheRolloutWithItsPhasesAndAFailureReason() throws Exception {
-    String id = DashboardScenario.start(client, dataSource, "dash-ui", "7.4.0");
+    String id = DashboardScenario.start(client, dataSource, "dash-ui", "3.4.0");
 
     browser.get(url("/dashboard/#token=" + adminToken()).toString());
     WebElement card = awaitCard(id, c -> c.getText().contains("LOW_BATTERY"));
@@ -71,7 +71,7 @@ class DashboardBrowserIT extends EngineTest {
 
   @Test
   void pausesTheRolloutFromItsPauseButton() throws Exception {
-    String id = DashboardScenario.start(client, dataSource, "dash-pause", "7.5.0");
+    String id = DashboardScenario.start(client, dataSource, "dash-pause", "3.5.0");
     browser.get(url("/dashboard/#token=" + adminToken()).toString());
     WebElement card = awaitCard(id, c -> true);
 

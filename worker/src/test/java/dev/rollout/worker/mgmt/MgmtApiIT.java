@@ -204,7 +204,12 @@ class MgmtApiIT extends EngineTest {
 
   @Test
   void startStatusPauseAndResumeThroughTheApi() {
-    Fleet.seed(dataSource, FleetSpec.of(50).withIdPrefix("api-run-").withHardwareModels("ma-100"));
+    Fleet.seed(
+        dataSource,
+        FleetSpec.of(50)
+            .withIdPrefix("api-run-")
+            .withHardwareModels("ma-100")
+            .withVersion("40.0.0"));
     Releases.register(dataSource, "41.0.0", "ma-100");
     String plan = PLAN.formatted("api-run", "41.0.0", "ma-100");
 
@@ -278,7 +283,12 @@ class MgmtApiIT extends EngineTest {
 
   @Test
   void aDryRunReportsCohortsIneligibleDevicesAndDurationAndChangesNothing() {
-    Fleet.seed(dataSource, FleetSpec.of(100).withIdPrefix("api-dry-").withHardwareModels("md-100"));
+    Fleet.seed(
+        dataSource,
+        FleetSpec.of(100)
+            .withIdPrefix("api-dry-")
+            .withHardwareModels("md-100")
+            .withVersion("41.0.0"));
     Fleet.set(dataSource, "api-dry-0000000", "reported_version", "42.0.0");
     Releases.register(dataSource, "42.0.0", "md-100");
     String plan = PLAN.formatted("api-dry", "42.0.0", "md-100");
