@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole engine (embedded Temporal and PostgreSQL, HTTP on a random port), started once per test
  * JVM and shared by every subclass: Spring caches the context because they all configure it alike.
- * Subclasses share the database too, so each uses its own device ids, plan names, hardware models and
- * releases, and keeps its devices' path to its release clear of other tests' critical migrations
- * (the version policy is fleet-wide: {@code DeviceApiIT} registers 7.1.5 as one).
+ * Subclasses share the database too, so each uses its own device ids, plan names, hardware models
+ * and releases, and keeps its devices' path to its release clear of other tests' critical
+ * migrations (the version policy is fleet-wide: {@code DeviceApiIT} registers 7.1.5 as one).
  *
  * <p>The data directory lies under {@code target/}, not in a JUnit temporary directory: the cached
  * context closes at JVM exit, and PostgreSQL must still find its directory then to stop.

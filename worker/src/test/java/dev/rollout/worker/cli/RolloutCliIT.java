@@ -159,6 +159,86 @@ class RolloutCliIT extends EngineTest {
   }
 
   @Test
+  void theReleasePipelineAndDeviceImportRunThroughTheCli() throws Exception {
+    String product = "cli-line-" + System.nanoTime() % 100_000;
+    Path keys = dir.resolve("keys");
+    Path image = write("fw.bin", "firmware 60.1.0 ".repeat(4096));
+    Path manifest = dir.resolve("60.1.0.manifest.json");
+
+    assertThat(run(admin, "keys", "generate", "--product", product, "--out", keys.toString()))
+        .isZero();
+    String keyId = out.toString().strip().replaceAll("(?s).*\\b([0-9a-f]{16})\\b.*", "$1");
+    assertThat(
+            run(
+                admin,
+                "release",
+                "sign",
+                "--key",
+                keys.resolve(product + ".key").toString(),
+                "--product",
+                product,
+                "--version",
+                "60.1.0",
+                "--models",
+                "mc-400",
+                "--artifact",
+                image.toString(),
+                "--out",
+                manifest.toString()))
+        .isZero();
+    String pub = keys.resolve(product + ".pub").toString();
+    assertThat(run(operator, "keys", "register", "--product", product, "--public-key", pub))
+        .as("an operator cannot register keys")
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("FORBIDDEN");
+    assertThat(run(admin, "keys", "register", "--product", product, "--public-key", pub)).isZero();
+    assertThat(run(viewer, "keys", "list")).isZero();
+    assertThat(out.toString()).contains(keyId, product);
+
+    assertThat(
+            run(
+                operator,
+                "release",
+                "register",
+                "--manifest",
+                manifest.toString(),
+                "--artifact",
+                image.toString()))
+        .isZero();
+    assertThat(run(viewer, "release", "list")).isZero();
+    assertThat(out.toString()).contains("60.1.0", product);
+    Path tampered = write("tampered.bin", "firmware 60.1.0 ".repeat(4095) + "firmware 66.6.6 ");
+    assertThat(
+            run(
+                operator,
+                "release",
+                "register",
+                "--manifest",
+                manifest.toString(),
+                "--artifact",
+                tampered.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("HASH_MISMATCH");
+    assertThat(run(admin, "keys", "revoke", keyId)).isZero();
+
+    Path csv =
+        write(
+            "fleet.csv",
+            "id,hardwareModel,region,version,tags\n"
+                + "cli-dev-1,mc-400,eu-west,60.0.0,internal=true\n"
+                + "cli-dev-2,mc-400,us-east,60.0.0,segment=low-risk;ring=b\n");
+    Path tokensOut = dir.resolve("tokens.csv");
+    assertThat(
+            run(admin, "devices", "import", csv.toString(), "--tokens-out", tokensOut.toString()))
+        .isZero();
+    assertThat(Files.readString(tokensOut)).contains("cli-dev-1", "cli-dev-2");
+    Path broken =
+        write("broken.csv", "id,hardwareModel,region,version,tags\nx,mc-400,eu,not-a-version,\n");
+    assertThat(run(admin, "devices", "import", broken.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("version");
+  }
+
+  @Test
   void anUnreachableServerExitsThree() {
     int closed = FreePorts.find();
     CommandLine cli = cli(out = new StringWriter(), err = new StringWriter());
@@ -177,6 +257,13 @@ class RolloutCliIT extends EngineTest {
         .isEqualTo(2);
     assertThat(run(operator, "pause")).isEqualTo(2);
     assertThat(run(operator, "keys")).isEqualTo(2);
+  }
+
+  /** The pipeline's commands need no server. */
+  private int offline(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return cli(out, err).execute(args);
   }
 
   private int run(String token, String... args) {
