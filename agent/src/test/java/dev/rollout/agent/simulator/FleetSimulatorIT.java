@@ -37,7 +37,8 @@ class FleetSimulatorIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline
             && (simulation.stats().checkIns() < DEVICES * 9 / 10
-                || simulation.runningVersions().getOrDefault("2.4.0", 0L) < DEVICES / 10)) {
+                || simulation.runningVersions().getOrDefault("2.4.0", 0L) < DEVICES / 10
+                || !simulation.stats().failures().containsKey("BOOT_FAILED"))) {
           Thread.sleep(3_000);
           System.out.println("[simulator] " + simulation.stats().line());
         }
