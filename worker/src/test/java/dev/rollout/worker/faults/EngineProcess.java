@@ -45,7 +45,10 @@ final class EngineProcess implements AutoCloseable {
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);
-      return new EngineProcess(builder.start(), log);
+      Process process = builder.start();
+      // a test JVM that dies (or is killed) must not leave servers behind
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      return new EngineProcess(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * lets a replacement worker take over), each worker in another, PostgreSQL in this JVM; devices are
  * simulated by writing their outcomes into the store. Every rollout must end exactly as an
  * undisturbed run ends: each phase assigned exactly its target, nobody twice, every device
- * accounted for, a pause still a pause.
+ * accounted for, a pause still a pause. (A kill in the middle of a rollback is not covered yet.)
  */
 class WorkerCrashIT {
 
   private static final String COMPLETE = "rollout-crash-complete";
-  private static final String ROLL_BACK = "rollout-crash-rollback";
   private static final Duration SOON = Duration.ofSeconds(120);
 
   @TempDir static Path dataDir;
@@ -56,10 +55,16 @@ class WorkerCrashIT {
   private static WorkflowClient client;
   private static final ScheduledExecutorService devices =
       Executors.newSingleThreadScheduledExecutor();
-  private static final AtomicBoolean devicesRollBack = new AtomicBoolean(true);
 
   private EngineProcess worker;
   private int workers;
+
+  @AfterEach
+  void stopWorker() {
+    if (worker != null) {
+      worker.close();
+    }
+  }
 
   @BeforeAll
   static void startTemporalAndTheStore() throws Exception {
@@ -91,15 +96,10 @@ class WorkerCrashIT {
     }
   }
 
-  /** Every offered device updates at once; every device offered a rollback takes it. */
+  /** Every offered device updates at once. */
   private static void devicesAct() {
-    for (String rollout : new String[] {COMPLETE, ROLL_BACK}) {
-      for (int phase = 0; phase < 3; phase++) {
-        Outcomes.complete(db, rollout, phase, 100_000, 0);
-        if (devicesRollBack.get()) {
-          Outcomes.rollBackOffered(db, rollout, phase, 100_000, 0);
-        }
-      }
+    for (int phase = 0; phase < 3; phase++) {
+      Outcomes.complete(db, COMPLETE, phase, 100_000, 0);
     }
   }
 
@@ -111,7 +111,7 @@ class WorkerCrashIT {
     await(
         "phase 2 half dispatched",
         () -> assigned(COMPLETE, 1) > 0 && assigned(COMPLETE, 1) < target(COMPLETE, 1));
-    killAndReplaceWorker(); // mid-dispatch: waves of phase 2 are still to come
+    killAndReplaceWorker(); // mid-dispatch: the phase's next wave waits on a durable timer
     await("phase 2 soaking", () -> assigned(COMPLETE, 1) == target(COMPLETE, 1));
     killAndReplaceWorker(); // mid-soak: a durable timer and a gate measurement are pending
     await("phase 3 started", () -> assigned(COMPLETE, 2) > 0);
@@ -140,38 +140,6 @@ class WorkerCrashIT {
                 COMPLETE))
         .isZero();
     assertThat(workers).isEqualTo(4);
-    worker.close();
-  }
-
-  @Test
-  void aRollbackKilledHalfwayRollsEveryUpdatedDeviceBack() throws Exception {
-    startWorker();
-    WorkflowStub rollout = start(ROLL_BACK, "crash-rollback");
-    await("phase 2 soaking", () -> assigned(ROLL_BACK, 1) == target(ROLL_BACK, 1));
-    devicesRollBack.set(false);
-    rollout.signal("rollback", Map.of("reason", "crash test", "by", "test"));
-    await(
-        "rollback offered",
-        () ->
-            count(
-                    "SELECT count(*) FROM assignments WHERE rollout_id = ? AND rollback_state = 'OFFERED'",
-                    ROLL_BACK)
-                > 0);
-    killAndReplaceWorker(); // mid-rollback: offers out, nothing reported yet
-    devicesRollBack.set(true);
-
-    RolloutStatus done = rollout.getResult(120, TimeUnit.SECONDS, RolloutStatus.class);
-
-    assertThat(done.state()).isEqualTo(RolloutState.ROLLED_BACK);
-    long updated = target(ROLL_BACK, 0) + target(ROLL_BACK, 1);
-    assertThat(assignedTotal(ROLL_BACK)).isEqualTo(updated);
-    assertThat(
-            count(
-                "SELECT count(*) FROM assignments WHERE rollout_id = ?"
-                    + " AND outcome = 'ROLLED_BACK' AND rollback_state = 'DONE'",
-                ROLL_BACK))
-        .isEqualTo(updated);
-    worker.close();
   }
 
   private WorkflowStub start(String workflowId, String name) throws Exception {
@@ -194,7 +162,7 @@ class WorkerCrashIT {
                 apiVersion: rollout/v1
                 name: %s
                 release: 2.4.0
-                rate: {maxPerMinute: 600}
+                rate: {maxPerMinute: 150}
                 window: {closesAfter: 1h}
                 phases:
                   - {name: first, cohort: {percent: 10}, soak: 6s, gate: {minDevices: 10, successRate: 0.9}}
