@@ -9,6 +9,7 @@ import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.Decision;
 import dev.rollout.definitions.device.Parsed;
 import dev.rollout.definitions.plan.DevicePolicy;
+import dev.rollout.worker.metrics.DeviceMetrics;
 import dev.rollout.worker.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -25,9 +26,11 @@ class CheckInController {
   static final int NEXT_CHECK_IN_SECONDS = 600;
 
   private final CheckIns checkIns;
+  private final DeviceMetrics metrics;
 
-  CheckInController(CheckIns checkIns) {
+  CheckInController(CheckIns checkIns, DeviceMetrics metrics) {
     this.checkIns = checkIns;
+    this.metrics = metrics;
   }
 
   @PostMapping(
@@ -47,7 +50,9 @@ class CheckInController {
     if (result instanceof CheckInResult.NotThisDevice) {
       throw DeviceErrors.notThisDeviceException();
     }
-    return answer((CheckInResult.Answer) result);
+    CheckInResponse response = answer((CheckInResult.Answer) result);
+    metrics.checkIn(response.action());
+    return response;
   }
 
   private static CheckInResponse answer(CheckInResult.Answer answer) {

@@ -6,9 +6,11 @@ import dev.rollout.activities.device.EventsResult;
 import dev.rollout.definitions.device.DeviceEvent;
 import dev.rollout.definitions.device.EventParser;
 import dev.rollout.definitions.device.Parsed;
+import dev.rollout.worker.metrics.DeviceMetrics;
 import dev.rollout.worker.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,9 +25,11 @@ class EventsController {
       @JsonProperty("accepted") int accepted, @JsonProperty("duplicates") int duplicates) {}
 
   private final EventRecorder recorder;
+  private final DeviceMetrics metrics;
 
-  EventsController(EventRecorder recorder) {
+  EventsController(EventRecorder recorder, DeviceMetrics metrics) {
     this.recorder = recorder;
+    this.metrics = metrics;
   }
 
   @PostMapping(
@@ -42,6 +46,19 @@ class EventsController {
       throw new ApiException(HttpStatus.CONFLICT, rejected.code(), rejected.message());
     }
     EventsResult.Recorded recorded = (EventsResult.Recorded) result;
+    // a batch with a replayed event is a retry of one already counted
+    if (recorded.duplicates() == 0) {
+      events.value().forEach(this::count);
+    }
     return new Accepted(recorded.accepted(), recorded.duplicates());
+  }
+
+  private void count(DeviceEvent event) {
+    metrics.event(event.type().name());
+    if (event instanceof DeviceEvent.DownloadFinished finished) {
+      metrics.downloaded(finished.header().rolloutId(), Duration.ofMillis(finished.durationMs()));
+    } else if (event instanceof DeviceEvent.Installed installed) {
+      metrics.installed(installed.header().rolloutId(), Duration.ofMillis(installed.durationMs()));
+    }
   }
 }

@@ -37,11 +37,10 @@ public final class DeviceMetrics {
         .increment();
   }
 
-  public void downloaded(String rolloutId, Duration duration, boolean delta) {
+  public void downloaded(String rolloutId, Duration duration) {
     Timer.builder("rollout.device.download")
         .description("Download time devices report")
         .tag("rollout", rolloutId)
-        .tag("delta", Boolean.toString(delta))
         .publishPercentileHistogram()
         .register(registry)
         .record(duration);

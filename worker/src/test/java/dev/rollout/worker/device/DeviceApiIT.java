@@ -19,6 +19,9 @@ import dev.rollout.definitions.release.Verification;
 import dev.rollout.worker.EngineTest;
 import dev.rollout.worker.config.RolloutProperties;
 import dev.rollout.worker.device.DeviceClient.Answer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
@@ -199,6 +202,19 @@ class DeviceApiIT extends EngineTest {
     install(id, token, rolloutId, TARGET);
     assertThat(assignment(dataSource, rolloutId, id)).containsEntry("outcome", "SUCCEEDED");
     assertThat(checkIn(id, token, TARGET).body().get("action").asText()).isEqualTo("NONE");
+    // two installs of 0.9 s downloads and 0.4 s installs, in the rollout's histograms
+    assertThat(prometheus())
+        .contains("rollout_device_download_seconds_count{rollout=\"" + rolloutId + "\"} 2")
+        .contains("rollout_device_install_seconds_sum{rollout=\"" + rolloutId + "\"} 0.8")
+        .contains("rollout_device_check_ins_total{action=\"UPDATE\"}");
+  }
+
+  private String prometheus() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(url("/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private void install(String id, String token, String rolloutId, String version) {
