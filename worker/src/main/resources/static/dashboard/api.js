@@ -11,6 +11,9 @@ export function adoptTokenFromFragment() {
   }
 }
 
+// a link with another #token= opened in the same tab changes only the fragment: no reload
+window.addEventListener('hashchange', adoptTokenFromFragment);
+
 export function token() {
   return sessionStorage.getItem(KEY) || '';
 }

@@ -48,10 +48,11 @@ class DashboardBrowserIT extends EngineTest {
     String id = DashboardScenario.start(client, dataSource, "dash-ui", "3.4.0");
 
     browser.get(url("/dashboard/#token=" + adminToken()).toString());
-    WebElement card = awaitCard(id, c -> c.getText().contains("LOW_BATTERY"));
     // the fleet is read again at most every 15 s
     waitUpTo(Duration.ofSeconds(40))
         .until(b -> chartLabels().containsAll(List.of("dash-ui-a", "dash-ui-b")));
+    // found after the long wait: the page re-renders its cards every few seconds
+    WebElement card = awaitCard(id, c -> c.getText().contains("LOW_BATTERY"));
 
     assertThat(card.getDomAttribute("data-state")).isEqualTo("RUNNING");
     List<String> phases =
