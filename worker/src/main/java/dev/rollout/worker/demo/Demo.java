@@ -57,7 +57,7 @@ public final class Demo {
               && "ROLLED_BACK".equals(bad.path("state").asText());
       out.println(
           asExpected
-              ? "Demo done: 2.4.0 completed, 2.4.1 was stopped by its gate and rolled back."
+              ? "Demo done: 2.4.0 completed; 2.4.1 was stopped automatically and rolled back."
               : "Demo ended differently than planned: see the states above.");
       out.flush();
       if (options.keep()) {
