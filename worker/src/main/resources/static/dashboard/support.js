@@ -9,7 +9,6 @@ export function renderSupport(support) {
     return;
   }
   container.replaceChildren(
-    support.playbook ? '' : el('p', { class: 'meta' }, 'No playbook in this store yet: next steps appear once it exists.'),
     table('Devices in the support queue, newest first',
       ['Entered', 'Device', 'Rollout / phase', 'Why', 'Error', 'Attempts', 'Model / version', 'Likely cause', 'Next steps'],
       support.cases.map((c) => [

@@ -123,10 +123,8 @@ public record StoreDashboard(List<StoredRollout> rollouts, SupportQueue support)
    * The open support queue, newest first.
    *
    * @param total every open case, of which {@code cases} are the newest
-   * @param playbook whether the playbook table exists (then cases carry its advice when it has the
-   *     error code)
    */
-  public record SupportQueue(long total, boolean playbook, List<SupportCase> cases) {
+  public record SupportQueue(long total, List<SupportCase> cases) {
     public SupportQueue {
       cases = List.copyOf(cases);
     }

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
- * The open support queue, newest first and bounded, with each device's assignment and, when the
- * playbook table exists (it arrives with a later migration), the playbook's advice for its error.
+ * The open support queue, newest first and bounded, with each device's assignment and the
+ * playbook's advice for its error code.
  */
 final class SupportQueries {
 
@@ -29,19 +29,12 @@ final class SupportQueries {
       LEFT JOIN devices d ON d.id = q.device_id
       """;
 
-  private static final String OPEN = " WHERE q.released_at IS NULL";
-  private static final String NEWEST = " ORDER BY q.entered_at DESC, q.device_id LIMIT ?";
-
-  private static final String WITHOUT_PLAYBOOK =
-      COLUMNS + ", NULL::text, NULL::text, NULL::boolean " + FROM + OPEN + NEWEST;
-
-  private static final String WITH_PLAYBOOK =
+  private static final String OPEN_NEWEST_FIRST =
       COLUMNS
-          + ", p.cause::text, p.next_steps::text, p.retryable::boolean "
+          + ", p.cause, p.next_steps, p.retryable "
           + FROM
           + " LEFT JOIN playbook p ON p.error_code = coalesce(q.error_code, a.last_error_code)"
-          + OPEN
-          + NEWEST;
+          + " WHERE q.released_at IS NULL ORDER BY q.entered_at DESC, q.device_id LIMIT ?";
 
   private static final String TOTAL =
       "SELECT count(*) FROM support_queue WHERE released_at IS NULL";
@@ -49,13 +42,9 @@ final class SupportQueries {
   private SupportQueries() {}
 
   static SupportQueue read(Connection connection, int limit) throws SQLException {
-    boolean playbook =
-        Jdbc.queryLong(connection, "SELECT (to_regclass('playbook') IS NOT NULL)::int") == 1;
     return new SupportQueue(
         Jdbc.queryLong(connection, TOTAL),
-        playbook,
-        Jdbc.query(
-            connection, playbook ? WITH_PLAYBOOK : WITHOUT_PLAYBOOK, SupportQueries::row, limit));
+        Jdbc.query(connection, OPEN_NEWEST_FIRST, SupportQueries::row, limit));
   }
 
   private static SupportCase row(ResultSet row) throws SQLException {

@@ -72,7 +72,7 @@ class DashboardViewsTest {
   }
 
   private static StoreDashboard store(StoredRollout row) {
-    return new StoreDashboard(List.of(row), new SupportQueue(0, false, List.of()));
+    return new StoreDashboard(List.of(row), new SupportQueue(0, List.of()));
   }
 
   private static StoredRollout row(String state, int current) {
