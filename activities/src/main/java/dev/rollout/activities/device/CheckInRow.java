@@ -10,7 +10,7 @@ import java.sql.SQLException;
 /**
  * One row of the check-in statement.
  *
- * @param hardwareModel null when the token's device is not the path's device
+ * @param deviceId the token's device, which may not be the device the request names
  * @param rolloutId null when the device has no active assignment
  */
 record CheckInRow(

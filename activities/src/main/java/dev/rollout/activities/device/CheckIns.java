@@ -14,38 +14,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import javax.sql.DataSource;
 
 /**
- * The device check-in (docs/device-api.md): one statement finds the device by its token hash,
- * records what it reports and returns its active assignment with the rollout's state; the decision
- * is made in memory against the release snapshot. Only a deferral adds a second statement.
+ * The device check-in (docs/device-api.md): one read-only statement finds the device by its token
+ * hash with its active assignment and the rollout's state, and what the device reports is stored
+ * with other check-ins' reports in one statement ({@link ReportedStates}); the decision is made in
+ * memory against the release snapshot. Only a changed deferral adds a statement of its own.
  */
 public final class CheckIns {
 
-  // set_config(..., true) turns synchronous commit off for this statement's own transaction: the
-  // reported state is overwritten by the next check-in anyway, so a database crash losing the last
-  // few hundred milliseconds of it costs nothing, while not waiting for the WAL flush takes the
-  // commit off the hot path. Assignments (outcomes) are never written this way.
   static final String CHECK_IN =
       """
-      WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
-      me AS (SELECT id FROM devices WHERE token_hash = ?),
-      seen AS (
-        UPDATE devices d SET reported_version = ?, battery_percent = ?, free_storage_bytes = ?,
-          network_type = ?, network_metered = ?, network_quality = ?, utc_offset_minutes = ?,
-          last_seen_at = now()
-        FROM me, relaxed WHERE d.id = me.id AND me.id = ?
-        RETURNING d.id, d.hardware_model
-      )
-      SELECT me.id, seen.hardware_model, a.rollout_id, a.outcome, a.attempts, a.target_version,
+      SELECT d.id, d.hardware_model, a.rollout_id, a.outcome, a.attempts, a.target_version,
         a.previous_version, a.rollback_state, a.installing_version, a.used_delta, a.rebooted,
         a.healthy, a.deferred_reason, a.state
-      FROM me LEFT JOIN seen ON true
+      FROM devices d
       LEFT JOIN LATERAL (
         SELECT a.*, r.state FROM assignments a JOIN rollouts r ON r.id = a.rollout_id
-        WHERE a.device_id = seen.id
+        WHERE a.device_id = d.id AND d.id = ?
           AND (a.outcome IN ('PENDING', 'DEFERRED', 'IN_PROGRESS', 'FAILED', 'TIMED_OUT')
                OR a.rollback_state = 'OFFERED')
         ORDER BY a.rollback_state IS NOT DISTINCT FROM 'OFFERED' DESC,
@@ -53,6 +40,7 @@ public final class CheckIns {
           a.assigned_at DESC
         LIMIT 1
       ) a ON true
+      WHERE d.token_hash = ?
       """;
 
   static final String DEFER =
@@ -64,11 +52,13 @@ public final class CheckIns {
   private final DataSource dataSource;
   private final ReleaseSnapshots releases;
   private final DevicePolicies policies;
+  private final ReportedStates reported;
 
   public CheckIns(DataSource dataSource, ReleaseSnapshots releases) {
     this.dataSource = requireNonNull(dataSource, "dataSource");
     this.releases = requireNonNull(releases, "releases");
     this.policies = new DevicePolicies(dataSource);
+    this.reported = new ReportedStates(dataSource);
   }
 
   public CheckIns(DataSource dataSource) {
@@ -78,20 +68,26 @@ public final class CheckIns {
   public CheckInResult checkIn(String tokenHash, String deviceId, CheckInReport report) {
     CheckInRow row;
     try (Connection connection = dataSource.getConnection()) {
-      row = lookUp(connection, tokenHash, deviceId, report);
+      row = lookUp(connection, tokenHash, deviceId);
     } catch (SQLException e) {
       throw new StoreException(e);
     }
     if (row == null) {
       return new CheckInResult.Unauthenticated();
     }
-    if (row.hardwareModel() == null) {
+    if (!row.deviceId().equals(deviceId)) {
       return new CheckInResult.NotThisDevice();
     }
+    reported.record(deviceId, report);
     if (row.rolloutId() == null) {
       return CheckInResult.Answer.none();
     }
     return decide(row, report);
+  }
+
+  /** Check-in reports stored per statement so far (group commit: 1 when there is no load). */
+  public double reportsPerStatement() {
+    return reported.reportsPerStatement();
   }
 
   /** Reloads releases, deltas and the version policy now rather than within seconds. */
@@ -131,31 +127,14 @@ public final class CheckIns {
         connection -> Jdbc.update(connection, DEFER, reason, row.rolloutId(), row.deviceId()));
   }
 
-  private static CheckInRow lookUp(
-      Connection connection, String tokenHash, String deviceId, CheckInReport report)
+  private static CheckInRow lookUp(Connection connection, String tokenHash, String deviceId)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(CHECK_IN)) {
-      statement.setString(1, tokenHash);
-      statement.setString(2, report.version().toString());
-      setNullable(statement, 3, report.batteryPercent(), Types.INTEGER);
-      setNullable(statement, 4, report.freeStorageBytes(), Types.BIGINT);
-      setNullable(statement, 5, report.network().type(), Types.VARCHAR);
-      setNullable(statement, 6, report.network().metered(), Types.BOOLEAN);
-      setNullable(statement, 7, report.network().quality(), Types.DOUBLE);
-      statement.setInt(8, report.utcOffsetMinutes());
-      statement.setString(9, deviceId);
+      statement.setString(1, deviceId);
+      statement.setString(2, tokenHash);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? CheckInRow.read(rows) : null;
       }
-    }
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, Object value, int type)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, type);
-    } else {
-      statement.setObject(index, value, type);
     }
   }
 }

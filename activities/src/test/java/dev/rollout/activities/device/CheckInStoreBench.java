@@ -70,15 +70,26 @@ class CheckInStoreBench {
                     c,
                     "EXPLAIN (ANALYZE, BUFFERS) " + CheckIns.CHECK_IN,
                     r -> r.getString(1),
-                    DeviceTokens.hash("bench-token-bench-0000010"),
-                    "8.0.0",
-                    80,
-                    1L,
-                    "wifi",
-                    false,
-                    0.9,
-                    60,
-                    "bench-0000010"))) {
+                    "bench-0000010",
+                    DeviceTokens.hash("bench-token-bench-0000010")))) {
+      System.out.println("PLAN " + plan);
+    }
+    for (String plan :
+        Jdbc.inTransaction(
+            db,
+            c ->
+                Jdbc.query(
+                    c,
+                    "EXPLAIN (ANALYZE, BUFFERS) " + ReportedStates.WRITE,
+                    r -> r.getString(1),
+                    c.createArrayOf("text", new Object[] {"bench-0000010", "bench-0000020"}),
+                    c.createArrayOf("text", new Object[] {"8.0.0", "8.0.0"}),
+                    c.createArrayOf("int4", new Object[] {80, 70}),
+                    c.createArrayOf("int8", new Object[] {1L, 2L}),
+                    c.createArrayOf("text", new Object[] {"wifi", null}),
+                    c.createArrayOf("bool", new Object[] {false, null}),
+                    c.createArrayOf("float8", new Object[] {0.9, null}),
+                    c.createArrayOf("int4", new Object[] {60, 60})))) {
       System.out.println("PLAN " + plan);
     }
     int n = 20_000;
