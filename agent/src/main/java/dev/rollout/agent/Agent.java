@@ -136,8 +136,7 @@ public final class Agent {
     if (job != null) {
       return Duration.ZERO;
     }
-    Integer next = offer.nextCheckInSeconds();
-    return next != null && next > 0 ? Duration.ofSeconds(next) : interval;
+    return offer.nextCheckIn(interval);
   }
 
   private boolean cancelled() {

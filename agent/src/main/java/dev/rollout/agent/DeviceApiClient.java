@@ -59,21 +59,28 @@ public final class DeviceApiClient {
 
   /**
    * Appends the resource at {@code url} to {@code sink}, from {@code sink.written()} on with a
-   * {@code Range} request. A server that ignores the range sends it all: the sink starts over.
+   * {@code Range} request ({@code If-Range} with the ETag the part came with). A server that sends
+   * it all (200: it ignores ranges, or the entity changed) makes the sink start over; a 206 of an
+   * entity with another ETag (a server that ignores {@code If-Range}) too, and the transfer is then
+   * retried from byte 0.
    */
   void download(Credentials device, String url, ImageWriter sink) throws IOException {
     long offset = sink.written();
     HttpRequest.Builder request = request(device, url).GET();
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-");
+      sink.etag().ifPresent(etag -> request.header("If-Range", etag));
     }
     HttpResponse<InputStream> response = sendStreaming(request.build());
     try (InputStream body = response.body()) {
+      String etag = strongEtag(response);
       if (response.statusCode() == 206) {
         requireRangeFrom(response, offset);
+        requireSameEntity(sink, etag);
       } else if (offset > 0) {
         sink.reset();
       }
+      sink.etag(etag);
       byte[] buffer = new byte[CHUNK];
       for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
         sink.write(buffer, 0, n);
@@ -153,6 +160,24 @@ public final class DeviceApiClient {
     if (!range.startsWith("bytes " + offset + "-")) {
       throw new IOException(
           "asked for bytes from " + offset + ", got Content-Range '" + range + "'");
+    }
+  }
+
+  // A weak ETag may not be used in If-Range (RFC 9110 13.1.5): such a part is resumed unvalidated,
+  // and the image's sha256 is checked before anything is installed anyway.
+  private static String strongEtag(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("ETag")
+        .filter(etag -> !etag.startsWith("W/"))
+        .orElse(null);
+  }
+
+  private static void requireSameEntity(ImageWriter sink, String etag) throws IOException {
+    Optional<String> before = sink.etag();
+    if (before.isPresent() && etag != null && !before.get().equals(etag)) {
+      sink.reset();
+      throw new IOException("the artifact changed (ETag " + before.get() + " → " + etag + ")");
     }
   }
 

@@ -6,7 +6,6 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import dev.rollout.definitions.release.Sha256;
 import dev.rollout.definitions.version.SemVer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -19,10 +18,17 @@ import java.util.Properties;
  * (which slot is active, and each slot's version and sha256). An image is written to {@code
  * <slot>.img.part} and renamed into place only once verified, and the state file is replaced
  * atomically, so a crash at any point leaves a bootable active slot.
+ *
+ * <p>The state file also names the image the part is for (version, sha256, size) and the ETag its
+ * bytes came with, so a download cut by a restart resumes: opening the same image again continues
+ * the part (hashing its bytes again) instead of starting over, unless the part is longer than the
+ * image, which no download of it can produce.
  */
 public final class DirectorySlots implements Slots {
 
   private static final String STATE = "slots.properties";
+  private static final String PARTIAL = "partial.";
+  private static final String ETAG = PARTIAL + "etag";
 
   private final Path dir;
   private final Properties state;
@@ -53,6 +59,11 @@ public final class DirectorySlots implements Slots {
     return new DirectorySlots(dir, state);
   }
 
+  /** The directory of the slots' files and state. */
+  public Path directory() {
+    return dir;
+  }
+
   @Override
   public SlotImage active() {
     return image(activeName()).orElseThrow(() -> new IllegalStateException("no active image"));
@@ -71,17 +82,39 @@ public final class DirectorySlots implements Slots {
   @Override
   public ImageWriter openInactive(SemVer version, String expectedSha256, long maxBytes)
       throws IOException {
-    forget(inactiveName());
+    String slot = inactiveName();
+    Path part = dir.resolve(slot + ".img.part");
+    Properties wanted = new Properties();
+    wanted.setProperty(PARTIAL + "slot", slot);
+    wanted.setProperty(PARTIAL + "version", version.toString());
+    wanted.setProperty(PARTIAL + "sha256", String.valueOf(expectedSha256));
+    wanted.setProperty(PARTIAL + "size", Long.toString(maxBytes));
+    boolean resume =
+        wanted.stringPropertyNames().stream()
+                .allMatch(key -> wanted.getProperty(key).equals(state.getProperty(key)))
+            && Files.isRegularFile(part)
+            && Files.size(part) <= maxBytes;
+    String etag = resume ? state.getProperty(ETAG) : null;
+    forget(slot);
+    forgetPartial();
+    state.putAll(wanted);
+    if (etag != null) {
+      state.setProperty(ETAG, etag);
+    }
     save();
-    return new FileWriter(version, maxBytes, dir.resolve(inactiveName() + ".img.part"));
+    PartFile.Record record = new PartRecord();
+    return resume
+        ? PartFile.resume(version, maxBytes, part, etag, record)
+        : PartFile.create(version, maxBytes, part, record);
   }
 
   @Override
   public void install(ImageWriter image) throws IOException {
-    FileWriter writer = (FileWriter) image;
+    PartFile writer = (PartFile) image;
     writer.close();
     String slot = inactiveName();
-    Files.move(writer.file, dir.resolve(slot + ".img"), ATOMIC_MOVE, REPLACE_EXISTING);
+    Files.move(writer.file(), dir.resolve(slot + ".img"), ATOMIC_MOVE, REPLACE_EXISTING);
+    forgetPartial();
     state.setProperty(slot + ".version", writer.version().toString());
     state.setProperty(slot + ".sha256", writer.sha256());
     save();
@@ -116,6 +149,12 @@ public final class DirectorySlots implements Slots {
     state.remove(slot + ".sha256");
   }
 
+  private void forgetPartial() {
+    state.stringPropertyNames().stream()
+        .filter(key -> key.startsWith(PARTIAL))
+        .forEach(state::remove);
+  }
+
   private void save() throws IOException {
     Path temp = dir.resolve(STATE + ".tmp");
     try (Writer out = Files.newBufferedWriter(temp)) {
@@ -124,38 +163,25 @@ public final class DirectorySlots implements Slots {
     Files.move(temp, dir.resolve(STATE), ATOMIC_MOVE, REPLACE_EXISTING);
   }
 
-  private static final class FileWriter extends DigestingWriter {
-    private final Path file;
-    private OutputStream out;
-
-    FileWriter(SemVer version, long maxBytes, Path file) throws IOException {
-      super(version, maxBytes);
-      this.file = file;
-      this.out = Files.newOutputStream(file);
+  /** Keeps the part's ETag in the state file, and forgets a discarded part. */
+  private final class PartRecord implements PartFile.Record {
+    @Override
+    public void etag(String etag) throws IOException {
+      if (etag == null) {
+        state.remove(ETAG);
+      } else {
+        state.setProperty(ETAG, etag);
+      }
+      save();
     }
 
     @Override
-    void store(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    void truncate() throws IOException {
-      out.close();
-      out = Files.newOutputStream(file);
-    }
-
-    void close() throws IOException {
-      out.close();
-    }
-
-    @Override
-    public void discard() {
+    public void discarded() {
+      forgetPartial();
       try {
-        out.close();
-        Files.deleteIfExists(file);
+        save();
       } catch (IOException e) {
-        // a leftover .part file is overwritten by the next download
+        // the part file is gone, so a stale record of it is never resumed
       }
     }
   }

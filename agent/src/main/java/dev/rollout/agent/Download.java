@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Fetches a release into the inactive slot: the delta first when one is offered from the running
  * version, the full image when there is none or it fails; a full download interrupted midway
- * resumes where it stopped.
+ * resumes where it stopped, also after a restart of the agent (the slots kept the part): such a
+ * part is continued as a full download, the delta is not tried again.
  */
 final class Download {
 
@@ -34,7 +35,7 @@ final class Download {
     this.offer = offer;
     this.manifest = manifest;
     this.image = image;
-    this.deltaPending = deltaFromRunningVersion();
+    this.deltaPending = image.written() == 0 && deltaFromRunningVersion();
   }
 
   boolean startsWithDelta() {
@@ -48,6 +49,9 @@ final class Download {
         return new Complete();
       }
       report.deltaFailed(manifest.version().toString());
+    }
+    if (image.written() == manifest.size()) {
+      return new Complete(); // all there before a restart: a range from the end would get a 416
     }
     if (offer.artifact() == null || offer.artifact().url() == null) {
       return new Failed("DOWNLOAD_FAILED", "the offer names no artifact");

@@ -3,6 +3,7 @@ package dev.rollout.agent;
 import dev.rollout.definitions.version.SemVer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * An image being written into the inactive slot, hashed as it streams so no one needs to read it
@@ -19,7 +20,16 @@ public interface ImageWriter {
   /** Of the bytes written so far; writing may go on. */
   String sha256();
 
-  /** Starts over at byte 0 (the server ignored a range, or a delta failed). */
+  /**
+   * The strong ETag of the resource the bytes so far came from, when the server named one: a
+   * resumed download sends it as {@code If-Range}, and a part of another entity starts over.
+   */
+  Optional<String> etag();
+
+  /** Remembers the ETag (null: none) with the bytes; slots that survive a restart persist it. */
+  void etag(String etag) throws IOException;
+
+  /** Starts over at byte 0 (the server ignored a range, or a delta failed); forgets the ETag. */
   void reset() throws IOException;
 
   /** Drops what was written; the slot is as before. */

@@ -2,6 +2,7 @@ package dev.rollout.agent;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 
 /**
  * A check-in answer. Read leniently (unknown fields ignored, an unknown action read as null) so
@@ -22,6 +23,13 @@ record Offer(
   /** An unknown action does nothing, like NONE. */
   Action effectiveAction() {
     return action == null ? Action.NONE : action;
+  }
+
+  /** When to check in next: the server's {@code nextCheckInSeconds}, else the fallback. */
+  Duration nextCheckIn(Duration fallback) {
+    return nextCheckInSeconds != null && nextCheckInSeconds > 0
+        ? Duration.ofSeconds(nextCheckInSeconds)
+        : fallback;
   }
 
   record Artifact(

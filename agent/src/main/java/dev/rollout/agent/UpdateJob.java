@@ -191,7 +191,9 @@ final class UpdateJob {
     }
     report.deferred(reason);
     stage = Stage.DONE;
-    return Duration.ZERO;
+    // the server would offer the same again at once: wait as it says before asking, or an agent
+    // deferring on its own (a user declining a metered download) would check in in a tight loop
+    return offer.nextCheckIn(ctx.config().checkInInterval());
   }
 
   private Offer.Policy policy() {

@@ -289,6 +289,28 @@ class AgentIT {
   }
 
   @Test
+  void waitsTheServersNextCheckInSecondsWhenThereIsNothingToDo() {
+    api.answer(device.id, "{\"action\":\"NONE\",\"nextCheckInSeconds\":57}");
+
+    assertThat(device.agent.step()).isEqualTo(java.time.Duration.ofSeconds(57));
+    assertThat(api.checkInCount).hasValue(1);
+  }
+
+  @Test
+  void aDeferralOfItsOwnWaitsTheServersNextCheckInSecondsBeforeAskingAgain() {
+    device.platform.readings = new Readings(90, false, 1L << 30, "cellular", true, 0.9);
+    ObjectNode offer = update();
+    ((ObjectNode) offer.get("policy")).put("metered", "ask").put("requiresUserApproval", true);
+    offer.put("nextCheckInSeconds", 61);
+    api.answer(device.id, offer.toString());
+
+    // the server would offer the same again: asking at once would loop until the user says yes
+    assertThat(device.agent.step()).isEqualTo(java.time.Duration.ofSeconds(61));
+    assertThat(api.checkInCount).hasValue(1);
+    assertThat(last().get("reason").asText()).isEqualTo("METERED_NOT_APPROVED");
+  }
+
+  @Test
   void meteredLinkWaitsForTheDeviceLocalOffPeakWindow() {
     device.platform.readings = new Readings(90, false, 1L << 30, "cellular", true, 0.9);
     ObjectNode offer = update();

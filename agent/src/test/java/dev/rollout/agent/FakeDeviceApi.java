@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rollout.definitions.release.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -46,7 +47,9 @@ final class FakeDeviceApi implements AutoCloseable {
   private final Map<String, Map<String, JsonNode>> events = new ConcurrentHashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
   private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+  private final Map<String, String> etags = new ConcurrentHashMap<>();
   final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
+  final List<String> ifRangeHeaders = new CopyOnWriteArrayList<>();
   final List<JsonNode> checkIns = new CopyOnWriteArrayList<>();
   final AtomicInteger unavailableEventPosts = new AtomicInteger();
   final AtomicInteger eventPosts = new AtomicInteger();
@@ -55,6 +58,7 @@ final class FakeDeviceApi implements AutoCloseable {
   final AtomicLong checkInCount = new AtomicLong();
   final AtomicInteger duplicates = new AtomicInteger();
   private volatile boolean keepCheckIns = true;
+  private volatile boolean honoursIfRange = true;
   private volatile BiFunction<String, JsonNode, String> responder;
 
   FakeDeviceApi() throws IOException {
@@ -90,6 +94,20 @@ final class FakeDeviceApi implements AutoCloseable {
 
   void artifact(String path, byte[] bytes) {
     artifacts.put(path, bytes);
+  }
+
+  /** Serves {@code path} with this ETag from now on (by default the quoted sha256 of its bytes). */
+  void etag(String path, String etag) {
+    etags.put(path, etag);
+  }
+
+  /**
+   * False: serves the range whatever {@code If-Range} says, as Spring MVC does for a {@code
+   * ResponseEntity<Resource>} (spring-framework gh-27952); true (default): RFC 9110, a stale {@code
+   * If-Range} gets the whole entity with 200.
+   */
+  void honoursIfRange(boolean honours) {
+    honoursIfRange = honours;
   }
 
   /** The next download of {@code path} breaks off after {@code bytes}. */
@@ -193,10 +211,21 @@ final class FakeDeviceApi implements AutoCloseable {
       error(exchange, 404, "NOT_FOUND", path);
       return;
     }
+    String etag = etags.computeIfAbsent(path, p -> "\"" + Sha256.hex(bytes) + "\"");
+    exchange.getResponseHeaders().set("ETag", etag);
     String range = exchange.getRequestHeaders().getFirst("Range");
-    int from = 0;
+    String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+    if (ifRange != null) {
+      ifRangeHeaders.add(ifRange);
+    }
     if (range != null) {
       rangeHeaders.add(range);
+    }
+    if (range != null && honoursIfRange && ifRange != null && !ifRange.equals(etag)) {
+      range = null; // the part the device has is of another entity: send it all
+    }
+    int from = 0;
+    if (range != null) {
       from = Integer.parseInt(range.substring("bytes=".length(), range.indexOf('-')));
       if (from >= bytes.length) {
         error(exchange, 416, "RANGE_NOT_SATISFIABLE", range);

@@ -21,16 +21,44 @@ final class TestDevice {
   final ManualClock clock = new ManualClock();
   final Agent agent;
 
+  final Path slotsDir;
+  private final FakeDeviceApi api;
+  private final Credentials credentials;
+  private final TrustedKeys keys;
+  private final int boot;
+
   TestDevice(FakeDeviceApi api, Path dir, String id, String version, TrustedKeys keys)
       throws Exception {
-    this.id = id;
-    Files.createDirectories(dir);
-    Path factory = Files.write(dir.resolve("factory.img"), Releases.image(version));
-    this.slots = DirectorySlots.provision(dir.resolve("slots"), SemVer.parse(version), factory);
-    Credentials credentials = new Credentials(id, api.register(id));
-    AgentConfig config = AgentConfig.of(credentials, Releases.MODEL, keys, "boot1");
+    this(api, new Credentials(id, api.register(id)), keys, provision(dir, version), 1);
+  }
+
+  private TestDevice(
+      FakeDeviceApi api,
+      Credentials credentials,
+      TrustedKeys keys,
+      DirectorySlots slots,
+      int boot) {
+    this.api = api;
+    this.id = credentials.deviceId();
+    this.credentials = credentials;
+    this.keys = keys;
+    this.boot = boot;
+    this.slots = slots;
+    this.slotsDir = slots.directory();
+    AgentConfig config = AgentConfig.of(credentials, Releases.MODEL, keys, "boot" + boot);
     DeviceApiClient client = new DeviceApiClient(DeviceApiClient.defaultHttpClient(), api.base());
     this.agent = new Agent(config, client, slots, platform, clock, AgentListener.NONE);
+  }
+
+  private static DirectorySlots provision(Path dir, String version) throws Exception {
+    Files.createDirectories(dir);
+    Path factory = Files.write(dir.resolve("factory.img"), Releases.image(version));
+    return DirectorySlots.provision(dir.resolve("slots"), SemVer.parse(version), factory);
+  }
+
+  /** The same device after a power cut: a new agent (and boot id) on the slots' files as left. */
+  TestDevice restarted() throws Exception {
+    return new TestDevice(api, credentials, keys, DirectorySlots.open(slotsDir), boot + 1);
   }
 
   /** Checks in once, then runs whatever that started until done and reported. */

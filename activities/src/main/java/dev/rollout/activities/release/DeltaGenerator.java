@@ -22,6 +22,8 @@ import org.apache.commons.compress.compressors.CompressorException;
  */
 final class DeltaGenerator {
 
+  private static final String NOT_REGISTERED = "not a registered release of this product line";
+
   private final ArtifactStore store;
   private final long maxInputBytes;
 
@@ -45,7 +47,7 @@ final class DeltaGenerator {
     try {
       for (SemVer base : manifest.deltaBases()) {
         StoredImage stored = bases.get(base);
-        String reason = reasonToSkip(stored, image);
+        String reason = stored == null ? NOT_REGISTERED : reasonToSkip(stored.size(), image.size());
         if (reason != null) {
           skipped.add(new SkippedDelta(base.toString(), reason));
           continue;
@@ -59,14 +61,17 @@ final class DeltaGenerator {
     return new Result(made, skipped);
   }
 
-  private String reasonToSkip(StoredImage stored, Staged image) {
-    if (stored == null) {
-      return "not a registered release of this product line";
-    }
-    if (stored.size() > maxInputBytes || image.size() > maxInputBytes) {
+  /** Why no delta is made between images of these sizes, or null when one is. */
+  String reasonToSkip(long baseSize, long imageSize) {
+    if (baseSize > maxInputBytes || imageSize > maxInputBytes) {
       return "images above " + maxInputBytes + " bytes get no delta";
     }
     return null;
+  }
+
+  /** The delta from one stored image to another, as a staged file. */
+  Staged diff(StoredImage base, StoredImage image) throws IOException {
+    return diff(store.resolve(base.location()), store.resolve(image.location()));
   }
 
   private Staged diff(Path base, Path image) throws IOException {

@@ -42,6 +42,7 @@ public final class ReleaseRegistry {
   private final ArtifactStore store;
   private final KeyRegistry keys;
   private final DeltaGenerator deltas;
+  private final LateBaseDeltas lateBaseDeltas;
 
   public ReleaseRegistry(DataSource dataSource, ArtifactStore store, KeyRegistry keys) {
     this(dataSource, store, keys, DEFAULT_MAX_DELTA_INPUT_BYTES);
@@ -53,15 +54,28 @@ public final class ReleaseRegistry {
     this.store = requireNonNull(store, "store");
     this.keys = requireNonNull(keys, "keys");
     this.deltas = new DeltaGenerator(store, maxDeltaInputBytes);
+    this.lateBaseDeltas = new LateBaseDeltas(dataSource, store, deltas);
   }
 
   /**
    * Registers a release from its signed manifest (the JSON of {@code rollout release sign}) and its
-   * artifact, read to the end and never held in memory.
+   * artifact, read to the end and never held in memory. Once registered (or found registered
+   * already), the deltas other releases of the product line ask for from it, or from any release
+   * registered after them, are made too ({@link LateBaseDeltas}); failing that never undoes the
+   * registration.
    *
    * @throws IOException when the artifact cannot be read or stored
    */
   public Registration register(String signedManifestJson, InputStream artifact) throws IOException {
+    Registration result = registerRelease(signedManifestJson, artifact);
+    if (result instanceof Registered registered) {
+      lateBaseDeltas.makeMissing(registered.product());
+    }
+    return result;
+  }
+
+  private Registration registerRelease(String signedManifestJson, InputStream artifact)
+      throws IOException {
     requireNonNull(artifact, "artifact");
     Verification verdict = new ManifestVerifier(keys.trusted()).verify(signedManifestJson);
     if (verdict instanceof Verification.Invalid invalid) {

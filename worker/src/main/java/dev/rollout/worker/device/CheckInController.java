@@ -9,6 +9,7 @@ import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.Decision;
 import dev.rollout.definitions.device.Parsed;
 import dev.rollout.definitions.plan.DevicePolicy;
+import dev.rollout.worker.config.CheckInProperties;
 import dev.rollout.worker.metrics.DeviceMetrics;
 import dev.rollout.worker.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,15 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CheckInController {
 
-  /** How long a device waits before its next check-in when nothing is happening. */
-  static final int NEXT_CHECK_IN_SECONDS = 600;
-
   private final CheckIns checkIns;
   private final DeviceMetrics metrics;
+  private final CheckInIntervals intervals;
 
-  CheckInController(CheckIns checkIns, DeviceMetrics metrics) {
+  CheckInController(CheckIns checkIns, DeviceMetrics metrics, CheckInProperties intervals) {
     this.checkIns = checkIns;
     this.metrics = metrics;
+    this.intervals = new CheckInIntervals(intervals);
   }
 
   @PostMapping(
@@ -50,41 +50,35 @@ class CheckInController {
     if (result instanceof CheckInResult.NotThisDevice) {
       throw DeviceErrors.notThisDeviceException();
     }
-    CheckInResponse response = answer((CheckInResult.Answer) result);
+    CheckInResult.Answer answer = (CheckInResult.Answer) result;
+    CheckInResponse response = answer(answer, intervals.seconds(deviceId, answer.decision()));
     metrics.checkIn(response.action());
     return response;
   }
 
-  private static CheckInResponse answer(CheckInResult.Answer answer) {
+  private static CheckInResponse answer(CheckInResult.Answer answer, int next) {
     Decision decision = answer.decision();
     if (decision instanceof Decision.Update update && answer.release() != null) {
-      return offer("UPDATE", answer, update.requiresUserApproval(), update.minFreeStorageBytes());
+      return offer(
+          "UPDATE", answer, update.requiresUserApproval(), update.minFreeStorageBytes(), next);
     }
     if (decision instanceof Decision.Rollback && answer.release() != null) {
       long storage = 2 * answer.release().size();
-      return offer("ROLLBACK", answer, false, storage);
+      return offer("ROLLBACK", answer, false, storage, next);
     }
     if (decision instanceof Decision.Cancel) {
       return new CheckInResponse(
-          "CANCEL", answer.rolloutId(), null, null, null, null, null, null, NEXT_CHECK_IN_SECONDS);
+          "CANCEL", answer.rolloutId(), null, null, null, null, null, null, next);
     }
     if (decision instanceof Decision.Defer defer) {
       return new CheckInResponse(
-          "NONE",
-          answer.rolloutId(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          defer.reason().name(),
-          NEXT_CHECK_IN_SECONDS);
+          "NONE", answer.rolloutId(), null, null, null, null, null, defer.reason().name(), next);
     }
-    return CheckInResponse.nothing(NEXT_CHECK_IN_SECONDS);
+    return CheckInResponse.nothing(next);
   }
 
   private static CheckInResponse offer(
-      String action, CheckInResult.Answer answer, boolean approval, long minFreeStorage) {
+      String action, CheckInResult.Answer answer, boolean approval, long minFreeStorage, int next) {
     StoredRelease release = answer.release();
     String version = release.version().toString();
     StoredDelta delta = answer.delta();
@@ -104,7 +98,7 @@ class CheckInController {
                 delta.sha256()),
         policy(answer.policy(), approval, minFreeStorage),
         null,
-        NEXT_CHECK_IN_SECONDS);
+        next);
   }
 
   private static CheckInResponse.Policy policy(

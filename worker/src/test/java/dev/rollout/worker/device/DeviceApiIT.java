@@ -280,6 +280,8 @@ class DeviceApiIT extends EngineTest {
     JsonNode noon = checkIn(id, token, STONE, true, "2026-11-28T12:00:00-05:00").body();
     assertThat(noon.get("action").asText()).isEqualTo("NONE");
     assertThat(noon.get("deferredReason").asText()).isEqualTo("METERED_OUTSIDE_OFF_PEAK");
+    // a deferral may clear: the active interval (60 s ± 10 %), not the idle one
+    assertThat(noon.get("nextCheckInSeconds").asInt()).isBetween(54, 66);
     JsonNode night = checkIn(id, token, STONE, true, "2026-11-28T02:00:00-05:00").body();
     assertThat(night.get("action").asText()).isEqualTo("UPDATE");
     assertThat(night.at("/policy/requiresUserApproval").asBoolean()).isFalse();
@@ -302,13 +304,16 @@ class DeviceApiIT extends EngineTest {
     String rolloutId = unique("rollout-dapi-");
     rollout(dataSource, rolloutId, TARGET, policy(0, Metered.ALLOW), "PAUSED");
     assign(dataSource, rolloutId, id, TARGET, STONE);
-    assertThat(checkIn(id, token, STONE).body().get("action").asText()).isEqualTo("NONE");
+    JsonNode paused = checkIn(id, token, STONE).body();
+    assertThat(paused.get("action").asText()).isEqualTo("NONE");
+    assertThat(paused.get("nextCheckInSeconds").asInt()).isBetween(540, 660);
     DeviceFixtures.setAssignment(
         dataSource, rolloutId, id, "outcome = 'SUCCEEDED', rollback_state = 'OFFERED'");
     DeviceFixtures.rolloutState(dataSource, rolloutId, "ROLLING_BACK");
     JsonNode rollback = checkIn(id, token, TARGET).body();
     assertThat(rollback.get("action").asText()).isEqualTo("ROLLBACK");
     assertThat(rollback.get("version").asText()).isEqualTo(STONE);
+    assertThat(rollback.get("nextCheckInSeconds").asInt()).isBetween(54, 66);
     Answer done = events(id, token, rolloutId, event("ROLLED_BACK", "'version': '" + STONE + "'"));
     assertThat(done.status()).isEqualTo(200);
     assertThat(assignment(dataSource, rolloutId, id))
