@@ -6,14 +6,22 @@ import dev.rollout.activities.store.Jdbc;
 import dev.rollout.definitions.device.AssignmentState;
 import dev.rollout.definitions.device.DeviceEvent;
 import dev.rollout.definitions.device.EventDigest;
+import dev.rollout.definitions.device.EventType;
+import dev.rollout.definitions.device.Outcome;
+import dev.rollout.definitions.device.RollbackState;
 import dev.rollout.definitions.device.Transitions;
+import dev.rollout.workflows.rollout.RolloutState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -29,7 +37,8 @@ public final class EventRecorder {
       """
       SELECT rollout_id, outcome, attempts, target_version, previous_version, rollback_state,
         installing_version, used_delta, rebooted, healthy, download_ms, install_ms,
-        last_error_code, last_error_detail, deferred_reason
+        last_error_code, last_error_detail, deferred_reason,
+        (SELECT r.state FROM rollouts r WHERE r.id = rollout_id)
       FROM assignments WHERE device_id = ? AND rollout_id = ANY(?) ORDER BY rollout_id FOR UPDATE
       """;
 
@@ -39,6 +48,12 @@ public final class EventRecorder {
       SELECT ?, e.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[],
                                 ?::text[]::jsonb[], ?::text[]) e
       """;
+
+  private static final Set<String> ENDED =
+      Arrays.stream(RolloutState.values())
+          .filter(RolloutState::isFinal)
+          .map(Enum::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final DataSource dataSource;
   private final DevicePolicies policies;
@@ -59,7 +74,8 @@ public final class EventRecorder {
 
   private EventsResult record(Connection connection, String deviceId, List<DeviceEvent> events)
       throws SQLException {
-    Map<String, AssignmentState> states = lock(connection, deviceId, events);
+    Set<String> ended = new HashSet<>();
+    Map<String, AssignmentState> states = lock(connection, deviceId, events, ended);
     Map<String, String> stored = storedDigests(connection, deviceId, events);
     Map<String, AssignmentState> before = new HashMap<>(states);
     List<DeviceEvent> fresh = new ArrayList<>();
@@ -77,6 +93,7 @@ public final class EventRecorder {
         continue;
       }
       String rolloutId = event.header().rolloutId();
+      refuseNewAttemptAfterTheEnd(states.get(rolloutId), event, ended.contains(rolloutId));
       int maxAttempts = policies.of(connection, rolloutId).maxAttempts();
       states.put(rolloutId, apply(states.get(rolloutId), event, maxAttempts));
       fresh.add(event);
@@ -91,6 +108,29 @@ public final class EventRecorder {
     return new EventsResult.Recorded(fresh.size(), duplicates);
   }
 
+  /**
+   * A rollout that ended offers nothing (docs/runbook.md §7): a device back after it, still holding
+   * an old offer, must not reopen its assignment (FAILED or TIMED_OUT with attempts left) and be
+   * offered the update again, nor change the ended rollout's counts. Events of an attempt already
+   * open are refused anyway: the end made it MISSED.
+   */
+  private static void refuseNewAttemptAfterTheEnd(
+      AssignmentState state, DeviceEvent event, boolean rolloutEnded) {
+    boolean opens =
+        event.type() == EventType.DOWNLOAD_STARTED
+            && state.outcome() != Outcome.IN_PROGRESS
+            && state.rollbackState() != RollbackState.OFFERED;
+    if (rolloutEnded && opens) {
+      throw new Rejection(
+          "EVENT_OUT_OF_ORDER",
+          "DOWNLOAD_STARTED ("
+              + event.header().eventId()
+              + ") does not apply: rollout "
+              + event.header().rolloutId()
+              + " has ended and offers nothing");
+    }
+  }
+
   private static AssignmentState apply(AssignmentState state, DeviceEvent event, int maxAttempts) {
     Transitions.Step step = Transitions.apply(state, event, maxAttempts);
     if (step instanceof Transitions.Step.OutOfOrder outOfOrder) {
@@ -99,8 +139,10 @@ public final class EventRecorder {
     return ((Transitions.Step.Applied) step).next();
   }
 
+  /** Locks the batch's assignments; adds the rollouts that have ended to {@code ended}. */
   private static Map<String, AssignmentState> lock(
-      Connection connection, String deviceId, List<DeviceEvent> events) throws SQLException {
+      Connection connection, String deviceId, List<DeviceEvent> events, Set<String> ended)
+      throws SQLException {
     TreeSet<String> rolloutIds = new TreeSet<>();
     events.forEach(event -> rolloutIds.add(event.header().rolloutId()));
     Map<String, AssignmentState> states = new HashMap<>();
@@ -108,10 +150,14 @@ public final class EventRecorder {
         Jdbc.query(
             connection,
             LOCK,
-            rows -> new Object[] {rows.getString(1), AssignmentWrites.read(rows)},
+            rows ->
+                new Object[] {rows.getString(1), AssignmentWrites.read(rows), rows.getString(16)},
             deviceId,
             List.copyOf(rolloutIds))) {
       states.put((String) row[0], (AssignmentState) row[1]);
+      if (ENDED.contains((String) row[2])) {
+        ended.add((String) row[0]);
+      }
     }
     for (String rolloutId : rolloutIds) {
       if (!states.containsKey(rolloutId)) {

@@ -116,6 +116,9 @@ public final class DeviceImport {
   }
 
   private static DeviceRecord jsonDevice(Fields fields, List<Problem> problems) {
+    if (!fields.isObject()) {
+      return null; // reported by Fields, before the count below would see it
+    }
     int before = problems.size();
     String id = fields.matching("id", true, DEVICE_ID, "1 to 128 of [A-Za-z0-9._:-]");
     String model = fields.matching("hardwareModel", true, MODEL, "a hardware model");

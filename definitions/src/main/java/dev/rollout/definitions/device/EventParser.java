@@ -144,6 +144,10 @@ public final class EventParser {
   }
 
   private static String detail(Fields fields) {
+    JsonNode given = fields.get("detail", false);
+    if (given != null && given.isTextual() && given.textValue().isEmpty()) {
+      return ""; // what an event without a detail stores and digests: it must read back
+    }
     String detail = fields.text("detail", false, MAX_DETAIL);
     return detail == null ? "" : detail;
   }

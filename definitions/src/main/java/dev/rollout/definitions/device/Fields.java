@@ -78,6 +78,12 @@ final class Fields {
       problem(field, "OUT_OF_RANGE", "must be 1 to " + maxLength + " characters");
       return null;
     }
+    if (!isStorable(text)) {
+      // PostgreSQL refuses NUL in text and JSONB (the batch would fail with a 5xx, and the device
+      // would retry it forever); an unpaired surrogate is not UTF-8 at all
+      problem(field, "INVALID_FORMAT", "must not contain NUL or unpaired surrogates");
+      return null;
+    }
     return text;
   }
 
@@ -188,6 +194,20 @@ final class Fields {
     for (String name : unknown) {
       problem(clip(name), "UNKNOWN_FIELD", "is not a known field");
     }
+  }
+
+  static boolean isStorable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+              : !Character.isLowSurrogate(c);
+      if (c == '\u0000' || !paired) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String clip(String text) {

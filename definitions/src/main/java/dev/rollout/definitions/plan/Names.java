@@ -22,9 +22,21 @@ final class Names {
       node.problem(
           "INVALID_NAME",
           "must be 1 to 63 lowercase letters, digits or '-', not starting or ending with '-', got "
-              + Describe.value(node.value()));
+              + Describe.value(node.value())
+              + stranger(name));
       return null;
     }
     return name;
+  }
+
+  // a look-alike letter (Cyrillic 'с' for 'c') reads as valid: say which character is not
+  private static String stranger(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c > 0x7e && !Describe.isInvisible(name, i)) {
+        return " (U+%04X at index %d)".formatted(name.codePointAt(i), i);
+      }
+    }
+    return "";
   }
 }

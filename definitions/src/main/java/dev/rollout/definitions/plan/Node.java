@@ -53,7 +53,7 @@ final class Node {
 
   /** The named field; absent fields sort after the present ones of their object. */
   Node field(String name) {
-    String childPath = path.isEmpty() ? name : path + "." + name;
+    String childPath = Describe.child(path, name);
     int index = 0;
     for (Iterator<String> names = value.fieldNames(); names.hasNext(); index++) {
       if (names.next().equals(name)) {
@@ -68,7 +68,7 @@ final class Node {
     List<Map.Entry<String, Node>> fields = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, JsonNode> entry : value.properties()) {
-      String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+      String childPath = Describe.child(path, entry.getKey());
       Node child = new Node(entry.getValue(), childPath, position.child(index), problems);
       fields.add(Map.entry(entry.getKey(), child));
       index++;
@@ -96,7 +96,7 @@ final class Node {
     for (Iterator<String> names = value.fieldNames(); names.hasNext(); index++) {
       String name = names.next();
       if (!known.contains(name)) {
-        String childPath = path.isEmpty() ? name : path + "." + name;
+        String childPath = Describe.child(path, name);
         problems.add(position.child(index), childPath, "UNKNOWN_FIELD", unknown(name, known));
       }
     }

@@ -78,8 +78,8 @@ final class PhaseReader {
     }
     int before = node.problems().size();
     Map<String, String> tags = Values.stringMap(node.field("tags"));
-    List<String> hardwareModels = Values.strings(node.field("hardwareModels"));
-    List<String> regions = Values.strings(node.field("regions"));
+    List<String> hardwareModels = Values.strings(node.field("hardwareModels"), Label.MODEL);
+    List<String> regions = Values.strings(node.field("regions"), Label.REGION);
     if (percent == null || node.problems().size() != before) {
       return null;
     }

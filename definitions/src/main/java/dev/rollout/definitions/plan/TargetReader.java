@@ -20,8 +20,8 @@ final class TargetReader {
       return null;
     }
     int before = node.problems().size();
-    List<String> hardwareModels = Values.strings(node.field("hardwareModels"));
-    List<String> regions = Values.strings(node.field("regions"));
+    List<String> hardwareModels = Values.strings(node.field("hardwareModels"), Label.MODEL);
+    List<String> regions = Values.strings(node.field("regions"), Label.REGION);
     VersionRange versions = versions(node.field("versions"));
     Map<String, String> tags = Values.stringMap(node.field("tags"));
     if (node.problems().size() != before) {

@@ -84,7 +84,7 @@ final class TreeBuilder {
     ObjectNode object = NODES.objectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      String child = path.isEmpty() ? name : path + "." + name;
+      String child = Describe.child(path, name);
       parser.nextToken();
       JsonNode value = value(child, depth);
       if (object.has(name)) {

@@ -72,10 +72,14 @@ final class Values {
       node.problem(code, "expected " + expected + ", got " + Describe.value(node.value()));
       return null;
     }
+    String text = node.value().textValue();
     try {
-      return parser.apply(node.value().textValue());
+      return parser.apply(text);
     } catch (IllegalArgumentException e) {
-      node.problem(code, e.getMessage());
+      // parsers quote what they were given: quote it short and visible instead
+      String quoted = "'" + text + "'";
+      String shown = text.isEmpty() ? quoted : "'" + Describe.truncate(text) + "'";
+      node.problem(code, String.valueOf(e.getMessage()).replace(quoted, shown));
       return null;
     }
   }
@@ -128,14 +132,15 @@ final class Values {
     return chosen;
   }
 
-  static List<String> strings(Node node) {
+  /** A list of labels of one kind. */
+  static List<String> strings(Node node, Label label) {
     if (!node.isPresent() || !node.expect(node.value().isArray(), "a list of strings")) {
       return null;
     }
     List<String> strings = new ArrayList<>();
     for (Node element : node.elements()) {
       String text = text(element);
-      if (text != null && nonBlank(element, text)) {
+      if (text != null && nonBlank(element, text) && isLabel(element, text, label)) {
         strings.add(text);
       }
     }
@@ -157,7 +162,9 @@ final class Values {
             "expected a string, got "
                 + Describe.value(entry.value())
                 + (entry.value().isValueNode() ? " (quote it)" : ""));
-      } else if (nonBlank(entry, name)) {
+      } else if (nonBlank(entry, name)
+          && isLabel(entry, name, Label.TAG_KEY)
+          && isLabel(entry, text, Label.TAG_VALUE)) {
         map.put(name, text);
       }
     }
@@ -170,6 +177,14 @@ final class Values {
       return false;
     }
     return true;
+  }
+
+  private static boolean isLabel(Node node, String text, Label label) {
+    String problem = label.problem(text);
+    if (problem != null) {
+      node.problem("INVALID_VALUE", problem);
+    }
+    return problem == null;
   }
 
   private static boolean inRange(Node node, boolean fits, Range range) {

@@ -16,11 +16,15 @@ class HostileInputTest {
   private static final String HEAD = "apiVersion: rollout/v1\nname: hostile\nrelease: 2.4.0\n";
 
   private static List<String> codes(Supplier<String> document) {
+    return problems(document).stream().map(Problem::code).toList();
+  }
+
+  private static List<Problem> problems(Supplier<String> document) {
     String text = document.get();
     assertThat(text.length()).as("built under the size limit").isLessThan(Documents.MAX_CHARS);
     PlanResult result = assertTimeoutPreemptively(QUICKLY, () -> PlanParser.parse(text));
     assertThat(result).isInstanceOf(PlanResult.Invalid.class);
-    return ((PlanResult.Invalid) result).problems().stream().map(Problem::code).toList();
+    return ((PlanResult.Invalid) result).problems();
   }
 
   @Test
@@ -71,6 +75,54 @@ class HostileInputTest {
           .append("}, soak: 365d}\n");
     }
     assertThat(codes(text::toString)).contains("DUPLICATE_NAME", "PERCENT_DECREASES");
+  }
+
+  @Test
+  void answersAHugeKeyOverAWideListInLinearTime() {
+    // every value beneath a key carries the key in its path: a long key must not be copied into
+    // each of 200,000 paths (it took 13 s before keys in paths were shortened)
+    StringBuilder text = new StringBuilder("{\"").append("k".repeat(49_000)).append("\": [");
+    text.append("0,".repeat(200_000)).append("0]}");
+    List<Problem> problems = problems(text::toString);
+    assertThat(problems).extracting(Problem::code).startsWith("UNKNOWN_FIELD", "REQUIRED");
+    assertThat(problems.get(0).path()).isEqualTo("k".repeat(40) + "...");
+  }
+
+  @Test
+  void answersAHugeExplicitYamlKeyWithAShortPath() {
+    StringBuilder text = new StringBuilder(HEAD).append("target:\n  tags:\n    ? \"");
+    text.append("k".repeat(300_000)).append("\"\n    : [").append("0,".repeat(150_000));
+    text.append("0]\nphases:\n  - {name: all, cohort: {percent: 100}, soak: 1h}\n");
+    List<Problem> problems = problems(text::toString);
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("target.tags." + "k".repeat(40) + "...");
+              assertThat(problem.code()).isEqualTo("WRONG_TYPE");
+            });
+  }
+
+  @Test
+  void quotesAHugeBadDurationShortly() {
+    String bad = "1h\u202E" + "x".repeat(500_000);
+    List<Problem> problems =
+        problems(
+            () ->
+                HEAD
+                    + "window: {closesAfter: \""
+                    + bad
+                    + "\"}\nphases:\n  - {name: all, cohort: {percent: 100}, soak: 1h}\n");
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo("INVALID_DURATION");
+              assertThat(problem.message())
+                  .hasSizeLessThan(200)
+                  .contains("got '1h\\u202Exxx")
+                  .doesNotContain("\u202E");
+            });
   }
 
   @Test
