@@ -40,6 +40,8 @@ public abstract class EngineTest {
     properties.add("rollout.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
     properties.add("rollout.temporal.embedded.port", () -> TEMPORAL_PORT);
     properties.add("rollout.db.embedded.port", () -> DB_PORT);
+    // a throw-away store: no flush to disk per commit (the engine's default is durable)
+    properties.add("rollout.db.embedded.fsync", () -> Boolean.getBoolean("bench.fsync"));
   }
 
   @LocalServerPort protected int port;

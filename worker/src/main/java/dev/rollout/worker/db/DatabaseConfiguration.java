@@ -24,7 +24,8 @@ public class DatabaseConfiguration {
   EmbeddedPostgresServer embeddedPostgres(RolloutProperties rollout, DatabaseProperties database) {
     return EmbeddedPostgresServer.start(
         rollout.dataDir().toAbsolutePath().normalize().resolve("postgres"),
-        database.embedded().port());
+        database.embedded().port(),
+        database.embedded().fsync());
   }
 
   @Bean(destroyMethod = "close")

@@ -15,14 +15,17 @@ import org.springframework.validation.annotation.Validated;
  * @param url JDBC URL ({@code ROLLOUT_DB_URL}); blank means embedded
  * @param user {@code ROLLOUT_DB_USER}
  * @param password {@code ROLLOUT_DB_PASSWORD}
- * @param embedded the embedded server's port (it listens on 127.0.0.1 only)
+ * @param embedded the embedded server's port (it listens on 127.0.0.1 only) and whether it flushes
+ *     its writes to disk ({@code fsync}: on, unless a throw-away store such as a test's wants
+ *     speed)
  */
 @Validated
 @ConfigurationProperties("rollout.db")
 public record DatabaseProperties(
     String url, String user, String password, @Valid @NotNull @DefaultValue Embedded embedded) {
 
-  public record Embedded(@Min(1) @Max(65535) @DefaultValue("54329") int port) {}
+  public record Embedded(
+      @Min(1) @Max(65535) @DefaultValue("54329") int port, @DefaultValue("true") boolean fsync) {}
 
   public boolean isEmbedded() {
     return url == null || url.isBlank();

@@ -39,6 +39,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @throws StartupException with one line saying what to change
    */
   public static EmbeddedPostgresServer start(Path directory, int port) {
+    return start(directory, port, true);
+  }
+
+  /** As {@link #start(Path, int)}; without {@code fsync} a power cut can corrupt the store. */
+  public static EmbeddedPostgresServer start(Path directory, int port, boolean fsync) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -56,8 +61,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
-              // zonky's test default is off; a persistent store keeps the last commits on a crash
+              // zonky's test defaults are off: a persistent store keeps its last commits, and its
+              // files intact, when the machine goes down
               .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("fsync", fsync ? "on" : "off")
               .setPGStartupWait(Duration.ofSeconds(60))
               .setRegisterShutdownHook(false)
               .start();

@@ -31,6 +31,9 @@ class EmbeddedPostgresServerIT {
     }
     try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(directory, port)) {
       assertThat(queryOne(second, "SELECT note FROM kept")).isEqualTo("survives");
+      // durable by default: zonky's own default (off) would risk the store on a power cut
+      assertThat(queryOne(second, "SHOW fsync")).isEqualTo("on");
+      assertThat(queryOne(second, "SHOW synchronous_commit")).isEqualTo("on");
     }
   }
 

@@ -143,6 +143,18 @@ class CheckInBench extends EngineTest {
       statement.execute("VACUUM ANALYZE devices, assignments");
     }
     checkIns.refreshReleases();
+    System.out.println(
+        "BENCH database settings: "
+            + Jdbc.inTransaction(
+                dataSource,
+                connection ->
+                    Jdbc.query(
+                        connection,
+                        "SELECT name || '=' || setting || coalesce(unit, '') FROM pg_settings"
+                            + " WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit',"
+                            + " 'full_page_writes', 'wal_compression', 'max_wal_size',"
+                            + " 'checkpoint_timeout', 'max_connections')",
+                        row -> row.getString(1))));
     System.out.printf(
         "BENCH seeded %d devices in %.1f s%n", DEVICES, (System.nanoTime() - start) / 1e9);
   }

@@ -14,14 +14,25 @@ import javax.sql.DataSource;
  */
 final class CpuMeter {
 
+  // what PostgreSQL did, from its statistics views (PostgreSQL 14+)
+  private static final String ACTIVITY =
+      """
+      SELECT w.wal_records, w.wal_fpi, w.wal_bytes, d.xact_commit, d.blks_read, d.blks_hit
+      FROM pg_stat_wal w, pg_stat_database d WHERE d.datname = current_database()
+      """;
+
+  private final DataSource dataSource;
   private final ProcessHandle postmaster;
   private final long engineStart;
   private final long databaseStart;
+  private final long[] activityStart;
 
-  private CpuMeter(ProcessHandle postmaster) {
+  private CpuMeter(DataSource dataSource, ProcessHandle postmaster) {
+    this.dataSource = dataSource;
     this.postmaster = postmaster;
     this.engineStart = engineNanos();
     this.databaseStart = databaseNanos();
+    this.activityStart = activity();
   }
 
   /** Starts measuring; the PostgreSQL server is found through a backend of this data source. */
@@ -29,19 +40,51 @@ final class CpuMeter {
     long backend =
         Jdbc.inTransaction(
             dataSource, connection -> Jdbc.queryLong(connection, "SELECT pg_backend_pid()"));
-    return new CpuMeter(ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow());
+    return new CpuMeter(
+        dataSource, ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow());
   }
 
-  record Usage(double engineMillis, double databaseMillis) {
+  record Usage(double engineMillis, double databaseMillis, long[] activity) {
     String perRequest(long requests) {
       double n = Math.max(1, requests);
       return String.format(
-          "cpu-per-check-in: engine=%.3fms database=%.3fms", engineMillis / n, databaseMillis / n);
+          "cpu-per-check-in: engine=%.3fms database=%.3fms per-check-in: wal-records=%.1f"
+              + " wal-full-pages=%.2f wal-bytes=%.0f commits=%.2f blocks-read=%.2f blocks-hit=%.1f",
+          engineMillis / n,
+          databaseMillis / n,
+          activity[0] / n,
+          activity[1] / n,
+          activity[2] / n,
+          activity[3] / n,
+          activity[4] / n,
+          activity[5] / n);
     }
   }
 
   Usage stop() {
-    return new Usage((engineNanos() - engineStart) / 1e6, (databaseNanos() - databaseStart) / 1e6);
+    long[] activity = activity();
+    for (int i = 0; i < activity.length; i++) {
+      activity[i] -= activityStart[i];
+    }
+    return new Usage(
+        (engineNanos() - engineStart) / 1e6, (databaseNanos() - databaseStart) / 1e6, activity);
+  }
+
+  private long[] activity() {
+    return Jdbc.inTransaction(
+            dataSource,
+            connection ->
+                Jdbc.query(
+                    connection,
+                    ACTIVITY,
+                    row -> {
+                      long[] values = new long[6];
+                      for (int i = 0; i < values.length; i++) {
+                        values[i] = row.getLong(i + 1);
+                      }
+                      return values;
+                    }))
+        .get(0);
   }
 
   private static long engineNanos() {

@@ -1,62 +1,17 @@
 package dev.rollout.worker.device;
 
 import dev.rollout.activities.device.CheckInResult;
-import dev.rollout.activities.device.CheckIns;
 import dev.rollout.activities.device.StoredDelta;
 import dev.rollout.activities.device.StoredRelease;
-import dev.rollout.definitions.device.CheckInParser;
-import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.Decision;
-import dev.rollout.definitions.device.Parsed;
 import dev.rollout.definitions.plan.DevicePolicy;
-import dev.rollout.worker.config.CheckInProperties;
-import dev.rollout.worker.metrics.DeviceMetrics;
-import dev.rollout.worker.web.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /device/v1/devices/{deviceId}/check-in}. */
-@RestController
-class CheckInController {
+/** What a check-in answers (docs/device-api.md, Check-in): the decision as the wire shape. */
+final class CheckInAnswers {
 
-  private final CheckIns checkIns;
-  private final DeviceMetrics metrics;
-  private final CheckInIntervals intervals;
+  private CheckInAnswers() {}
 
-  CheckInController(CheckIns checkIns, DeviceMetrics metrics, CheckInProperties intervals) {
-    this.checkIns = checkIns;
-    this.metrics = metrics;
-    this.intervals = new CheckInIntervals(intervals);
-  }
-
-  @PostMapping(
-      path = "/device/v1/devices/{deviceId}/check-in",
-      produces = MediaType.APPLICATION_JSON_VALUE)
-  CheckInResponse checkIn(@PathVariable String deviceId, HttpServletRequest request)
-      throws IOException {
-    Parsed<CheckInReport> report = CheckInParser.parse(Bodies.json(request, Bodies.CHECK_IN_LIMIT));
-    if (!report.isValid()) {
-      throw ApiException.invalid("the check-in is invalid", report.problems());
-    }
-    String tokenHash = (String) request.getAttribute(DeviceAuthFilter.TOKEN_HASH);
-    CheckInResult result = checkIns.checkIn(tokenHash, deviceId, report.value());
-    if (result instanceof CheckInResult.Unauthenticated) {
-      throw DeviceErrors.unauthenticatedException();
-    }
-    if (result instanceof CheckInResult.NotThisDevice) {
-      throw DeviceErrors.notThisDeviceException();
-    }
-    CheckInResult.Answer answer = (CheckInResult.Answer) result;
-    CheckInResponse response = answer(answer, intervals.seconds(deviceId, answer.decision()));
-    metrics.checkIn(response.action());
-    return response;
-  }
-
-  private static CheckInResponse answer(CheckInResult.Answer answer, int next) {
+  static CheckInResponse answer(CheckInResult.Answer answer, int next) {
     Decision decision = answer.decision();
     if (decision instanceof Decision.Update update && answer.release() != null) {
       return offer(
