@@ -124,7 +124,10 @@ class PostgresOutageIT {
                 "SELECT count(DISTINCT device_id) FROM assignments WHERE rollout_id = ?", rollout))
         .isEqualTo(DEVICES);
     assertThat(fleet.stats().eventsDropped()).as("events the agents dropped").isZero();
-    assertThat(fleet.stats().failures()).as("failures the agents reported").isEmpty();
+    // a delta interrupted by the outage falls back to the full image: not a failure by itself
+    assertThat(fleet.stats().failures().keySet())
+        .as("failures the agents reported")
+        .isSubsetOf("DELTA_FAILED");
   }
 
   private URI startEngine() throws Exception {
