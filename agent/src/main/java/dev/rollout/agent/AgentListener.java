@@ -1,5 +1,7 @@
 package dev.rollout.agent;
 
+import java.util.List;
+
 /** What an agent does, for counters (the simulator's live statistics) and logs. */
 public interface AgentListener {
 
@@ -10,6 +12,12 @@ public interface AgentListener {
 
   /** A batch the server took; {@code accepted} excludes duplicates of events it already had. */
   default void eventsSent(int events, int accepted) {}
+
+  /**
+   * The server answered 200 for these events of the device: each is stored (or was already), so a
+   * test can compare what devices sent with what the store holds.
+   */
+  default void eventsAcknowledged(String deviceId, List<String> eventIds) {}
 
   /** A batch the server refused with a 4xx: dropped, never retried. */
   default void eventsDropped(int events, String code) {}

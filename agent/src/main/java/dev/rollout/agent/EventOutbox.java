@@ -69,6 +69,8 @@ final class EventOutbox {
     try {
       int accepted = ctx.api().postEvents(device, batch);
       ctx.listener().eventsSent(batch.size(), accepted);
+      ctx.listener()
+          .eventsAcknowledged(device.deviceId(), batch.stream().map(Event::eventId).toList());
       return Optional.empty();
     } catch (HttpFailure failure) {
       ctx.listener().httpError(failure.status());

@@ -37,11 +37,21 @@ public final class Jdbc {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollBack(connection, e);
         throw e;
       }
     } catch (SQLException e) {
       throw new StoreException(e);
+    }
+  }
+
+  // A connection lost mid-transaction (the database stopped) fails its rollback too, with no
+  // SQLState: keep the first error, whose SQLState says "connection lost" (devices then get 503).
+  private static void rollBack(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 

@@ -2,7 +2,9 @@ package dev.rollout.agent.simulator;
 
 import dev.rollout.agent.Action;
 import dev.rollout.agent.AgentListener;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -27,6 +29,9 @@ final class FleetStats implements AgentListener {
   private final LongAdder latencyNanos = new LongAdder();
   private final AtomicLongArray latencyMs = new AtomicLongArray(MAX_MS + 1);
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+  private final Map<Integer, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
+  // device id -> event ids the server answered 200 for (a few per update: small next to the fleet)
+  private final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
   private final long startNanos = System.nanoTime();
 
   @Override
@@ -52,6 +57,11 @@ final class FleetStats implements AgentListener {
   }
 
   @Override
+  public void eventsAcknowledged(String deviceId, List<String> eventIds) {
+    acknowledged.computeIfAbsent(deviceId, id -> ConcurrentHashMap.newKeySet()).addAll(eventIds);
+  }
+
+  @Override
   public void eventsDropped(int events, String code) {
     eventsDropped.add(events);
   }
@@ -74,6 +84,18 @@ final class FleetStats implements AgentListener {
   @Override
   public void httpError(int status) {
     httpErrors.increment();
+    errorsByStatus.computeIfAbsent(status, code -> new LongAdder()).increment();
+  }
+
+  long httpErrors(int status) {
+    LongAdder count = errorsByStatus.get(status);
+    return count == null ? 0 : count.sum();
+  }
+
+  Map<String, Set<String>> acknowledgedEvents() {
+    Map<String, Set<String>> copy = new TreeMap<>();
+    acknowledged.forEach((device, ids) -> copy.put(device, Set.copyOf(ids)));
+    return copy;
   }
 
   SimulationStats snapshot() {

@@ -5,6 +5,7 @@ import dev.rollout.agent.AgentRuntime;
 import dev.rollout.agent.ImageCache;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A running simulation: live counters, the fleet's versions, and {@link #close()} to stop it. */
@@ -24,6 +25,19 @@ public final class Simulation implements AutoCloseable {
 
   public SimulationStats stats() {
     return stats.snapshot();
+  }
+
+  /** Answers with this HTTP status (0: network errors) on any call, since the start. */
+  public long httpErrors(int status) {
+    return stats.httpErrors(status);
+  }
+
+  /**
+   * Per device, the ids of the events the server answered 200 for (stored, or already stored): what
+   * the store must hold exactly once. A moment's view while agents run.
+   */
+  public Map<String, Set<String>> acknowledgedEvents() {
+    return stats.acknowledgedEvents();
   }
 
   /** Devices per running version; read while agents run, so a moment's view. */

@@ -21,7 +21,10 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
  * lets a replacement worker take over), each worker in another, PostgreSQL in this JVM; devices are
  * simulated by writing their outcomes into the store. Every rollout must end exactly as an
  * undisturbed run ends: each phase assigned exactly its target, nobody twice, every device
- * accounted for, a pause still a pause. (A kill in the middle of a rollback is not covered yet.)
+ * accounted for, a pause still a pause, a rollback carried to the end.
  */
 class WorkerCrashIT {
 
   private static final String COMPLETE = "rollout-crash-complete";
+  private static final String ROLLBACK = "rollout-crash-rollback";
+  private static final String COMPLETE_REGIONS = "[eu-west, us-east]";
+  private static final String ROLLBACK_REGIONS = "[ap-south]";
   private static final Duration SOON = Duration.ofSeconds(120);
 
   @TempDir static Path dataDir;
@@ -55,6 +61,11 @@ class WorkerCrashIT {
   private static WorkflowClient client;
   private static final ScheduledExecutorService devices =
       Executors.newSingleThreadScheduledExecutor();
+
+  // the rollback test's devices: they update until the rollback, then roll back the phases allowed
+  private static final Object rollbackDevices = new Object();
+  private static boolean rollingBack;
+  private static final Set<Integer> mayRollBack = ConcurrentHashMap.newKeySet();
 
   private EngineProcess worker;
   private int workers;
@@ -72,6 +83,7 @@ class WorkerCrashIT {
     TestDatabase.reset();
     Releases.register(db, "2.4.0", "th-100", "th-200");
     Fleet.seed(db, FleetSpec.of(600).withIdPrefix("crash-"));
+    Fleet.seed(db, FleetSpec.of(300).withIdPrefix("crash-rb-").withRegions("ap-south"));
     temporal =
         EngineProcess.start(
             "temporal-server", Map.of(), "temporal-server", "--port", "" + TEMPORAL_PORT);
@@ -96,17 +108,26 @@ class WorkerCrashIT {
     }
   }
 
-  /** Every offered device updates at once. */
+  /** Every offered device updates at once; offered a rollback, it rolls back when allowed. */
   private static void devicesAct() {
     for (int phase = 0; phase < 3; phase++) {
       Outcomes.complete(db, COMPLETE, phase, 100_000, 0);
+    }
+    synchronized (rollbackDevices) {
+      for (int phase = 0; phase < 3; phase++) {
+        if (!rollingBack) {
+          Outcomes.complete(db, ROLLBACK, phase, 100_000, 0);
+        } else if (mayRollBack.contains(phase)) {
+          Outcomes.rollBackOffered(db, ROLLBACK, phase, 100_000, 0);
+        }
+      }
     }
   }
 
   @Test
   void aRolloutKilledMidDispatchMidSoakAndWhilePausedEndsAsAnUndisturbedOne() throws Exception {
     startWorker();
-    WorkflowStub rollout = start(COMPLETE, "crash-complete");
+    WorkflowStub rollout = start(COMPLETE, "crash-complete", COMPLETE_REGIONS);
 
     await(
         "phase 2 half dispatched",
@@ -142,7 +163,56 @@ class WorkerCrashIT {
     assertThat(workers).isEqualTo(4);
   }
 
-  private WorkflowStub start(String workflowId, String name) throws Exception {
+  /**
+   * Rollback offers are made by the saga in the store, newest phase first, and polled every minute
+   * until the phase's devices report back; a kill while offers are outstanding (in the last phase,
+   * then in the first) must neither lose an offer nor make one twice.
+   */
+  @Test
+  void aRollbackKilledWhileOffersAreOutstandingRollsBackEveryUpdatedDeviceOnce() throws Exception {
+    startWorker();
+    WorkflowStub rollout = start(ROLLBACK, "crash-rollback", ROLLBACK_REGIONS);
+    await("phase 2 fully updated", () -> updated(ROLLBACK, 1) == target(ROLLBACK, 1));
+    synchronized (rollbackDevices) {
+      rollingBack = true; // from now on nobody updates: the updated set is final
+    }
+    Map<Integer, Long> updatedBefore = Map.of(0, updated(ROLLBACK, 0), 1, updated(ROLLBACK, 1));
+    long assignedBefore = assignedTotal(ROLLBACK);
+    rollout.signal("rollback", Map.of("reason", "crash test", "by", "test"));
+
+    await("phase 2 offered its rollback", () -> offered(ROLLBACK, 1) == updatedBefore.get(1));
+    killAndReplaceWorker(); // mid-rollback: the saga waits for phase 2's devices
+    mayRollBack.add(1);
+    await("phase 1 offered its rollback", () -> offered(ROLLBACK, 0) == updatedBefore.get(0));
+    killAndReplaceWorker(); // mid-rollback again, one phase further
+    mayRollBack.add(0);
+
+    RolloutStatus done = rollout.getResult(240, TimeUnit.SECONDS, RolloutStatus.class);
+
+    assertThat(done.state()).isEqualTo(RolloutState.ROLLED_BACK);
+    for (int phase : List.of(0, 1)) {
+      assertThat(
+              count(
+                  "SELECT count(*) FROM assignments WHERE rollout_id = ? AND phase = ?"
+                      + " AND outcome = 'ROLLED_BACK' AND rollback_state = 'DONE'",
+                  ROLLBACK,
+                  phase))
+          .as("phase %d rolled back", phase)
+          .isEqualTo(updatedBefore.get(phase));
+    }
+    assertThat(
+            count(
+                "SELECT count(*) FROM assignments WHERE rollout_id = ?"
+                    + " AND (outcome IN ('SUCCEEDED', 'PENDING', 'DEFERRED', 'IN_PROGRESS')"
+                    + " OR rollback_state IN ('OFFERED', 'FAILED'))",
+                ROLLBACK))
+        .as("devices left updated, pending or offered")
+        .isZero();
+    assertThat(assignedTotal(ROLLBACK)).isEqualTo(assignedBefore);
+    assertThat(workers).isEqualTo(3);
+  }
+
+  private WorkflowStub start(String workflowId, String name, String regions) throws Exception {
     WorkflowStub rollout =
         client.newUntypedWorkflowStub(
             "Rollout",
@@ -150,11 +220,11 @@ class WorkerCrashIT {
                 .setWorkflowId(workflowId)
                 .setTaskQueue("rollouts")
                 .build());
-    rollout.start(input(name));
+    rollout.start(input(name, regions));
     return rollout;
   }
 
-  private static JsonNode input(String name) throws Exception {
+  private static JsonNode input(String name, String regions) throws Exception {
     JsonNode plan =
         new YAMLMapper()
             .readTree(
@@ -162,6 +232,7 @@ class WorkerCrashIT {
                 apiVersion: rollout/v1
                 name: %s
                 release: 2.4.0
+                target: {regions: %s}
                 rate: {maxPerMinute: 150}
                 window: {closesAfter: 1h}
                 phases:
@@ -170,7 +241,7 @@ class WorkerCrashIT {
                   - {name: all, cohort: {percent: 100}, soak: 6s, gate: {minDevices: 10, successRate: 0.9}}
                 rollback: {auto: false}
                 """
-                    .formatted(name));
+                    .formatted(name, regions));
     var input = new ObjectMapper().createObjectNode();
     input.set("plan", plan);
     input.put("requestedBy", "crash-test");
@@ -218,6 +289,22 @@ class WorkerCrashIT {
   private static long assigned(String rollout, int phase) {
     return count(
         "SELECT count(*) FROM assignments WHERE rollout_id = ? AND phase = " + phase, rollout);
+  }
+
+  private static long updated(String rollout, int phase) {
+    return count(
+        "SELECT count(*) FROM assignments WHERE rollout_id = ? AND phase = "
+            + phase
+            + " AND outcome = 'SUCCEEDED'",
+        rollout);
+  }
+
+  private static long offered(String rollout, int phase) {
+    return count(
+        "SELECT count(*) FROM assignments WHERE rollout_id = ? AND phase = "
+            + phase
+            + " AND rollback_state IS NOT NULL",
+        rollout);
   }
 
   private static long assignedTotal(String rollout) {
