@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Events waiting for the server, oldest first. Sent in batches of at most {@value #BATCH}; a batch
- * that meets a network error or a 503 stays and is sent again with the same event ids (the server
- * counts it once); a batch the server refuses with a 4xx is dropped with a log line, because
- * sending it again would be refused again, forever.
+ * that meets a network error or a 5xx stays and is sent again with the same event ids (the server
+ * counts it once); a batch the server refuses with a 4xx (but 408 and 429) is dropped with a log
+ * line, because sending it again would be refused again, forever.
  */
 final class EventOutbox {
 

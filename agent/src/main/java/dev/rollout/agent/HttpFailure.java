@@ -31,9 +31,13 @@ final class HttpFailure extends IOException {
     return code;
   }
 
-  /** Whether trying again later can help: 503, 429 and gateway errors; never a 4xx verdict. */
+  /**
+   * The server's trouble, not the request's: any 5xx (a 500 from a server bug heals with a fixed
+   * server, and the outbox keeps the events meanwhile), 429 and 408. Another 4xx would be refused
+   * again, forever.
+   */
   boolean retryable() {
-    return status == 503 || status == 429 || status == 502 || status == 504;
+    return status >= 500 || status == 429 || status == 408;
   }
 
   Optional<Duration> retryAfter() {
