@@ -43,9 +43,12 @@ public final class CheckIns {
       WHERE d.token_hash = ?
       """;
 
+  // synchronous commit off, as for the reported state: the next check-in decides the same again
   static final String DEFER =
       """
+      WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
       UPDATE assignments SET outcome = 'DEFERRED', deferred_reason = ?, updated_at = now()
+      FROM relaxed
       WHERE rollout_id = ? AND device_id = ? AND outcome IN ('PENDING', 'DEFERRED')
       """;
 

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the device API counts as it happens: check-ins by answer, events by type, and the download
@@ -14,6 +16,8 @@ import java.time.Duration;
 public final class DeviceMetrics {
 
   private final MeterRegistry registry;
+  // a handful of actions; looked up once each, not built and registered on every check-in
+  private final Map<String, Counter> checkIns = new ConcurrentHashMap<>();
 
   public DeviceMetrics(MeterRegistry registry) {
     this.registry = requireNonNull(registry, "registry");
@@ -21,10 +25,14 @@ public final class DeviceMetrics {
 
   /** One check-in, by the action answered ({@code NONE}, {@code UPDATE}, ...). */
   public void checkIn(String action) {
-    Counter.builder("rollout.device.check.ins")
-        .description("Device check-ins by the action answered")
-        .tag("action", action)
-        .register(registry)
+    checkIns
+        .computeIfAbsent(
+            action,
+            a ->
+                Counter.builder("rollout.device.check.ins")
+                    .description("Device check-ins by the action answered")
+                    .tag("action", a)
+                    .register(registry))
         .increment();
   }
 

@@ -17,8 +17,10 @@ final class CpuMeter {
   // what PostgreSQL did, from its statistics views (PostgreSQL 14+)
   private static final String ACTIVITY =
       """
-      SELECT w.wal_records, w.wal_fpi, w.wal_bytes, d.xact_commit, d.blks_read, d.blks_hit
-      FROM pg_stat_wal w, pg_stat_database d WHERE d.datname = current_database()
+      SELECT w.wal_records, w.wal_fpi, w.wal_bytes, d.xact_commit, d.blks_read, d.blks_hit,
+        t.n_tup_upd, t.n_tup_hot_upd
+      FROM pg_stat_wal w, pg_stat_database d, pg_stat_user_tables t
+      WHERE d.datname = current_database() AND t.relname = 'devices'
       """;
 
   private final DataSource dataSource;
@@ -49,7 +51,8 @@ final class CpuMeter {
       double n = Math.max(1, requests);
       return String.format(
           "cpu-per-check-in: engine=%.3fms database=%.3fms per-check-in: wal-records=%.1f"
-              + " wal-full-pages=%.2f wal-bytes=%.0f commits=%.2f blocks-read=%.2f blocks-hit=%.1f",
+              + " wal-full-pages=%.2f wal-bytes=%.0f commits=%.2f blocks-read=%.2f blocks-hit=%.1f"
+              + " device-updates-hot=%.0f%%",
           engineMillis / n,
           databaseMillis / n,
           activity[0] / n,
@@ -57,7 +60,8 @@ final class CpuMeter {
           activity[2] / n,
           activity[3] / n,
           activity[4] / n,
-          activity[5] / n);
+          activity[5] / n,
+          100.0 * activity[7] / Math.max(1, activity[6]));
     }
   }
 
@@ -78,7 +82,7 @@ final class CpuMeter {
                     connection,
                     ACTIVITY,
                     row -> {
-                      long[] values = new long[6];
+                      long[] values = new long[8];
                       for (int i = 0; i < values.length; i++) {
                         values[i] = row.getLong(i + 1);
                       }
