@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Spring MVC. Every device calls it every few minutes, so it is the engine's hottest path; Spring
  * MVC's dispatch and per-request observation cost more CPU than the check-in's own work (profiled
  * with {@code CheckInBench}). Same wire contract and error bodies as the controllers; the check-in
- * counters of {@link DeviceMetrics} stand in for {@code http.server.requests}.
+ * counters and latency histogram of {@link DeviceMetrics} stand in for {@code
+ * http.server.requests}.
  */
 final class CheckInEndpoint extends HttpFilter {
 
@@ -69,10 +70,11 @@ final class CheckInEndpoint extends HttpFilter {
 
   private void answer(String deviceId, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    long start = System.nanoTime();
     try {
       CheckInResponse answer = checkIn(deviceId, request);
       http.write(response, HttpServletResponse.SC_OK, answers, answer);
-      metrics.checkIn(answer.action());
+      metrics.checkIn(answer.action(), System.nanoTime() - start);
     } catch (ApiException e) {
       http.error(response, e.status().value(), e.error());
     } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What the device API counts as it happens: check-ins by answer, events by type, and the download
@@ -19,8 +21,27 @@ public final class DeviceMetrics {
   // a handful of actions; looked up once each, not built and registered on every check-in
   private final Map<String, Counter> checkIns = new ConcurrentHashMap<>();
 
+  private final Timer checkInTime;
+
   public DeviceMetrics(MeterRegistry registry) {
     this.registry = requireNonNull(registry, "registry");
+    this.checkInTime =
+        Timer.builder("rollout.device.check.in")
+            .description("Time the engine took to answer a device check-in")
+            .serviceLevelObjectives(
+                Stream.of(5, 10, 25, 50, 100, 250, 1000)
+                    .map(Duration::ofMillis)
+                    .toArray(Duration[]::new))
+            .register(registry);
+  }
+
+  /**
+   * One check-in answered, and how long the engine took to answer it (the check-in bypasses Spring
+   * MVC, so this histogram stands in for {@code http.server.requests}).
+   */
+  public void checkIn(String action, long nanos) {
+    checkInTime.record(nanos, TimeUnit.NANOSECONDS);
+    checkIn(action);
   }
 
   /** One check-in, by the action answered ({@code NONE}, {@code UPDATE}, ...). */

@@ -31,6 +31,7 @@ class PrometheusEndpointIT extends EngineTest {
 
     assertThat(body)
         .containsPattern("rollout_fleet_devices\\{hardware_model=\"th-\\d00\",version=\"9.8.7\"}")
-        .contains("rollout_device_check_ins_total{action=\"UPDATE\"} 1.0");
+        .contains("rollout_device_check_ins_total{action=\"UPDATE\"} 1.0")
+        .contains("rollout_device_check_in_seconds_bucket{le=\"0.025\"}");
   }
 }
