@@ -34,6 +34,7 @@ public final class StoreBench {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final int DEVICES = Integer.getInteger("bench.devices", 1_000_000);
   private static final int RUNS = 3;
+  private static final List<String> FIGURES = new ArrayList<>();
 
   private StoreBench() {}
 
@@ -57,6 +58,7 @@ public final class StoreBench {
     sql(db, "VACUUM ANALYZE rollout_population");
     assignVersusPlainInsert(db, activities);
     measure(db, activities);
+    BenchLog.write("StoreBench", FIGURES);
   }
 
   /** (a) Alternating runs; each starts from an empty assignments table. */
@@ -79,9 +81,10 @@ public final class StoreBench {
     }
     long a = median(assign);
     long p = median(plain);
-    report("(a) assignWave of a 250,000-device phase, median of " + RUNS, a);
+    report("(a) assignWave of a " + DEVICES / 4 + "-device phase, median of " + RUNS, a);
     report("(a) plain INSERT ... SELECT of the same rows, median of " + RUNS, p);
-    System.out.printf("(a) ratio assignWave / plain insert: %.2f (target <= 2)%n", (double) a / p);
+    figure(
+        String.format("(a) ratio assignWave / plain insert: %.2f (target <= 2)", (double) a / p));
   }
 
   /** (b) Realistic mix, then warm-up and timed runs; before and after (auto)vacuum. */
@@ -95,11 +98,11 @@ public final class StoreBench {
             + " updated_at = assigned_at WHERE outcome = 'PENDING' AND hashtext(device_id) % 9 = 0");
     MeasureRequest request = new MeasureRequest(ROLLOUT, 2, false, T0.plusSeconds(3700));
     report(
-        "(b) measure over 250,000 assigned, fresh after bulk updates, median of 15",
+        "(b) measure over " + DEVICES / 4 + " assigned, fresh after bulk updates, median of 15",
         medianOf(activities, request));
     sql(db, "VACUUM ANALYZE assignments");
     report(
-        "(b) measure over 250,000 assigned, after (auto)vacuum, median of 15",
+        "(b) measure over " + DEVICES / 4 + " assigned, after (auto)vacuum, median of 15",
         medianOf(activities, request));
     System.out.println("   counts: " + activities.measure(request).phase());
   }
@@ -139,6 +142,12 @@ public final class StoreBench {
   }
 
   private static void report(String what, long millis) {
-    System.out.printf("%-80s %7d ms%n", what, millis);
+    figure(String.format("%-80s %7d ms", what, millis));
+  }
+
+  private static void figure(String text) {
+    String line = BenchLog.PREFIX + "store " + text;
+    System.out.println(line);
+    FIGURES.add(line);
   }
 }
