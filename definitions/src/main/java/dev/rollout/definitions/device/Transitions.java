@@ -44,7 +44,9 @@ public final class Transitions {
 
   public static Step apply(AssignmentState state, DeviceEvent event, int maxAttempts) {
     requireNonNull(state, "state");
-    if (state.rollbackState() == RollbackState.OFFERED && isRollbackProgress(event)) {
+    if (state.rollbackState() == RollbackState.OFFERED
+        && isRollbackProgress(event)
+        && !finishesTheUpdate(state, event)) {
       // a device installing its rollback reports the same steps as for an update; only
       // ROLLED_BACK and ROLLBACK_FAILED change the assignment
       return new Step.Applied(state);
@@ -82,6 +84,25 @@ public final class Transitions {
           d.errorCode = e.errorCode();
           d.errorDetail = e.detail();
         });
+  }
+
+  /**
+   * A device that was installing the update when the rollback was offered finishes it before it
+   * hears of the rollback: its download and reboot into the update's version still count (else its
+   * HEALTH, refused, takes the whole batch down), and the rollback follows at its next check-in.
+   */
+  private static boolean finishesTheUpdate(AssignmentState state, DeviceEvent event) {
+    if (state.outcome() != Outcome.IN_PROGRESS) {
+      return false;
+    }
+    SemVer updating = state.installing() != null ? state.installing() : state.targetVersion();
+    if (event instanceof DeviceEvent.DownloadStarted started) {
+      return started.version().equals(updating);
+    }
+    if (event instanceof DeviceEvent.Rebooted rebooted) {
+      return rebooted.version().equals(updating);
+    }
+    return false;
   }
 
   private static boolean isRollbackProgress(DeviceEvent event) {

@@ -174,6 +174,36 @@ class TransitionsTest {
   }
 
   @Test
+  void aDeviceMidUpdateWhenTheRollbackIsOfferedFinishesTheUpdateThenRollsBack() {
+    AssignmentState installing = apply(AssignmentState.pending(TARGET, OLD), started(TARGET));
+    AssignmentState offered =
+        new AssignmentState(
+            installing.outcome(),
+            installing.attempts(),
+            TARGET,
+            OLD,
+            RollbackState.OFFERED,
+            TARGET,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    AssignmentState updated =
+        apply(offered, new DeviceEvent.Installed(header(), 800), rebooted(TARGET), healthy(TARGET));
+    assertThat(updated.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(updated.rollbackState()).isEqualTo(RollbackState.OFFERED);
+    // the rollback's own steps (to the previous version) still leave the assignment alone
+    AssignmentState back =
+        apply(updated, started(OLD), rebooted(OLD), new DeviceEvent.RolledBack(header(), OLD));
+    assertThat(back.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(back.rollbackState()).isEqualTo(RollbackState.DONE);
+  }
+
+  @Test
   void deferredEventRecordsTheReason() {
     AssignmentState state =
         apply(
