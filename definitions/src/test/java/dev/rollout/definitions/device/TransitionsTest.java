@@ -30,6 +30,13 @@ class TransitionsTest {
     return state;
   }
 
+  /** The state as the rollback activity leaves it: everything kept, the rollback offered. */
+  static AssignmentState rollbackOffered(AssignmentState state) {
+    AssignmentState.Draft draft = state.draft();
+    draft.rollbackState = RollbackState.OFFERED;
+    return draft.done();
+  }
+
   static DeviceEvent started(SemVer version) {
     return new DeviceEvent.DownloadStarted(header(), version, false);
   }
@@ -145,22 +152,7 @@ class TransitionsTest {
             started(TARGET),
             rebooted(TARGET),
             healthy(TARGET));
-    AssignmentState offered =
-        new AssignmentState(
-            done.outcome(),
-            done.attempts(),
-            TARGET,
-            OLD,
-            RollbackState.OFFERED,
-            TARGET,
-            false,
-            true,
-            true,
-            null,
-            null,
-            null,
-            null,
-            null);
+    AssignmentState offered = rollbackOffered(done);
     assertThat(Transitions.apply(offered, new DeviceEvent.RolledBack(header(), STONE), 3))
         .isInstanceOf(Step.OutOfOrder.class);
     AssignmentState back =
@@ -176,22 +168,7 @@ class TransitionsTest {
   @Test
   void aDeviceMidUpdateWhenTheRollbackIsOfferedFinishesTheUpdateThenRollsBack() {
     AssignmentState installing = apply(AssignmentState.pending(TARGET, OLD), started(TARGET));
-    AssignmentState offered =
-        new AssignmentState(
-            installing.outcome(),
-            installing.attempts(),
-            TARGET,
-            OLD,
-            RollbackState.OFFERED,
-            TARGET,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    AssignmentState offered = rollbackOffered(installing);
     AssignmentState updated =
         apply(offered, new DeviceEvent.Installed(header(), 800), rebooted(TARGET), healthy(TARGET));
     assertThat(updated.outcome()).isEqualTo(Outcome.SUCCEEDED);

@@ -12,7 +12,6 @@ import dev.rollout.worker.cli.Multipart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -78,18 +77,7 @@ public final class Demo {
         "Trusted key %s for product line %s%n", key.path("keyId").asText(), DemoReleases.PRODUCT);
     for (String version :
         new String[] {DemoReleases.INSTALLED, DemoReleases.GOOD, DemoReleases.BAD}) {
-      Multipart upload =
-          new Multipart()
-              .part(
-                  "manifest",
-                  version + ".manifest.json",
-                  "application/json",
-                  releases.signedManifest(version).getBytes(StandardCharsets.UTF_8))
-              .part(
-                  "artifact",
-                  version + ".bin",
-                  "application/octet-stream",
-                  DemoReleases.image(version));
+      Multipart upload = releases.upload(version);
       JsonNode registered =
           mgmt.post("/mgmt/v1/releases", upload.contentType(), upload.publisher());
       out.printf(

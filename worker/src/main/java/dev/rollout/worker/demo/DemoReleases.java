@@ -8,6 +8,7 @@ import dev.rollout.definitions.release.Sha256;
 import dev.rollout.definitions.release.TrustedKey;
 import dev.rollout.definitions.release.TrustedKeys;
 import dev.rollout.definitions.version.SemVer;
+import dev.rollout.worker.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
@@ -53,6 +54,17 @@ final class DemoReleases {
     byte[] label = ("firmware " + version).getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(label, 0, image, 0, label.length);
     return image;
+  }
+
+  /** The upload of {@code POST /mgmt/v1/releases} for a version: its signed manifest and image. */
+  Multipart upload(String version) {
+    return new Multipart()
+        .part(
+            "manifest",
+            version + ".manifest.json",
+            "application/json",
+            signedManifest(version).getBytes(StandardCharsets.UTF_8))
+        .part("artifact", version + ".bin", "application/octet-stream", image(version));
   }
 
   /** The signed manifest of a version, as the pipeline's {@code rollout release sign} writes it. */

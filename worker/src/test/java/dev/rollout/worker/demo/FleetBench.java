@@ -17,7 +17,6 @@ import dev.rollout.worker.cli.MgmtClient;
 import dev.rollout.worker.cli.Multipart;
 import dev.rollout.worker.cli.StatusText;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,18 +111,7 @@ class FleetBench extends EngineTest {
         "/mgmt/v1/keys",
         Map.of("product", DemoReleases.PRODUCT, "publicKeyPem", releases.publicKeyPem()));
     for (String version : List.of(DemoReleases.INSTALLED, DemoReleases.GOOD)) {
-      Multipart upload =
-          new Multipart()
-              .part(
-                  "manifest",
-                  version + ".manifest.json",
-                  "application/json",
-                  releases.signedManifest(version).getBytes(StandardCharsets.UTF_8))
-              .part(
-                  "artifact",
-                  version + ".bin",
-                  "application/octet-stream",
-                  DemoReleases.image(version));
+      Multipart upload = releases.upload(version);
       mgmt.post("/mgmt/v1/releases", upload.contentType(), upload.publisher());
     }
   }
