@@ -8,9 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * One row of the check-in statement.
+ * One row of the check-in statement: a device whose token matched.
  *
- * @param deviceId the token's device, which may not be the device the request names
  * @param rolloutId null when the device has no active assignment
  */
 record CheckInRow(

@@ -3,45 +3,24 @@ package dev.rollout.activities.device;
 import static java.util.Objects.requireNonNull;
 
 import dev.rollout.activities.store.Jdbc;
-import dev.rollout.activities.store.StoreException;
 import dev.rollout.definitions.device.AssignmentState;
 import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.Decision;
 import dev.rollout.definitions.device.OfferDecision;
 import dev.rollout.definitions.device.Outcome;
 import dev.rollout.definitions.version.SemVer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The device check-in (docs/device-api.md): one read-only statement finds the device by its token
- * hash with its active assignment and the rollout's state, and what the device reports is stored
- * with other check-ins' reports in one statement ({@link ReportedStates}); the decision is made in
- * memory against the release snapshot. Only a changed deferral adds a statement of its own.
+ * The device check-in (docs/device-api.md): one statement, shared with other devices' check-ins
+ * ({@link GroupCheckIn}), authenticates the device, stores what it reports and reads its active
+ * assignment with the rollout's state; the decision is made in memory against the release snapshot.
+ * Only a changed deferral, or a token that is not the device's, adds a statement.
  */
 public final class CheckIns {
 
-  static final String CHECK_IN =
-      """
-      SELECT d.id, d.hardware_model, a.rollout_id, a.outcome, a.attempts, a.target_version,
-        a.previous_version, a.rollback_state, a.installing_version, a.used_delta, a.rebooted,
-        a.healthy, a.deferred_reason, a.state
-      FROM devices d
-      LEFT JOIN LATERAL (
-        SELECT a.*, r.state FROM assignments a JOIN rollouts r ON r.id = a.rollout_id
-        WHERE a.device_id = d.id AND d.id = ?
-          AND (a.outcome IN ('PENDING', 'DEFERRED', 'IN_PROGRESS', 'FAILED', 'TIMED_OUT')
-               OR a.rollback_state = 'OFFERED')
-        ORDER BY a.rollback_state IS NOT DISTINCT FROM 'OFFERED' DESC,
-          a.outcome = 'IN_PROGRESS' DESC, r.state IN ('RUNNING', 'AWAITING_APPROVAL') DESC,
-          a.assigned_at DESC
-        LIMIT 1
-      ) a ON true
-      WHERE d.token_hash = ?
-      """;
+  static final String TOKEN_OWNER = "SELECT id FROM devices WHERE token_hash = ?";
 
   // synchronous commit off, as for the reported state: the next check-in decides the same again
   static final String DEFER =
@@ -55,13 +34,13 @@ public final class CheckIns {
   private final DataSource dataSource;
   private final ReleaseSnapshots releases;
   private final DevicePolicies policies;
-  private final ReportedStates reported;
+  private final GroupCheckIn group;
 
   public CheckIns(DataSource dataSource, ReleaseSnapshots releases) {
     this.dataSource = requireNonNull(dataSource, "dataSource");
     this.releases = requireNonNull(releases, "releases");
     this.policies = new DevicePolicies(dataSource);
-    this.reported = new ReportedStates(dataSource);
+    this.group = new GroupCheckIn(dataSource);
   }
 
   public CheckIns(DataSource dataSource) {
@@ -69,28 +48,18 @@ public final class CheckIns {
   }
 
   public CheckInResult checkIn(String tokenHash, String deviceId, CheckInReport report) {
-    CheckInRow row;
-    try (Connection connection = dataSource.getConnection()) {
-      row = lookUp(connection, tokenHash, deviceId);
-    } catch (SQLException e) {
-      throw new StoreException(e);
+    Optional<CheckInRow> row = group.checkIn(tokenHash, deviceId, report);
+    if (row.isEmpty()) {
+      return tokenOwner(tokenHash).filter(owner -> !owner.equals(deviceId)).isPresent()
+          ? new CheckInResult.NotThisDevice()
+          : new CheckInResult.Unauthenticated();
     }
-    if (row == null) {
-      return new CheckInResult.Unauthenticated();
-    }
-    if (!row.deviceId().equals(deviceId)) {
-      return new CheckInResult.NotThisDevice();
-    }
-    reported.record(deviceId, report);
-    if (row.rolloutId() == null) {
-      return CheckInResult.Answer.none();
-    }
-    return decide(row, report);
+    return row.get().rolloutId() == null ? CheckInResult.Answer.none() : decide(row.get(), report);
   }
 
-  /** Check-in reports stored per statement so far (group commit: 1 when there is no load). */
-  public double reportsPerStatement() {
-    return reported.reportsPerStatement();
+  /** Check-ins run per statement so far (group commit: 1 when there is no load). */
+  public double checkInsPerStatement() {
+    return group.checkInsPerStatement();
   }
 
   /** Reloads releases, deltas and the version policy now rather than within seconds. */
@@ -130,14 +99,12 @@ public final class CheckIns {
         connection -> Jdbc.update(connection, DEFER, reason, row.rolloutId(), row.deviceId()));
   }
 
-  private static CheckInRow lookUp(Connection connection, String tokenHash, String deviceId)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(CHECK_IN)) {
-      statement.setString(1, deviceId);
-      statement.setString(2, tokenHash);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? CheckInRow.read(rows) : null;
-      }
-    }
+  // The failed check-in's path only: whether the token is another device's (403) or none (401).
+  private Optional<String> tokenOwner(String tokenHash) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection ->
+            Jdbc.query(connection, TOKEN_OWNER, rows -> rows.getString(1), tokenHash).stream()
+                .findFirst());
   }
 }

@@ -68,21 +68,15 @@ class CheckInStoreBench {
             c ->
                 Jdbc.query(
                     c,
-                    "EXPLAIN (ANALYZE, BUFFERS) " + CheckIns.CHECK_IN,
+                    "EXPLAIN (ANALYZE, BUFFERS) " + GroupCheckIn.CHECK_IN,
                     r -> r.getString(1),
-                    "bench-0000010",
-                    DeviceTokens.hash("bench-token-bench-0000010")))) {
-      System.out.println("PLAN " + plan);
-    }
-    for (String plan :
-        Jdbc.inTransaction(
-            db,
-            c ->
-                Jdbc.query(
-                    c,
-                    "EXPLAIN (ANALYZE, BUFFERS) " + ReportedStates.WRITE,
-                    r -> r.getString(1),
-                    c.createArrayOf("text", new Object[] {"bench-0000010", "bench-0000020"}),
+                    c.createArrayOf("text", new Object[] {"bench-0000010", "bench-0000021"}),
+                    c.createArrayOf(
+                        "text",
+                        new Object[] {
+                          DeviceTokens.hash("bench-token-bench-0000010"),
+                          DeviceTokens.hash("bench-token-bench-0000021")
+                        }),
                     c.createArrayOf("text", new Object[] {"8.0.0", "8.0.0"}),
                     c.createArrayOf("int4", new Object[] {80, 70}),
                     c.createArrayOf("int8", new Object[] {1L, 2L}),

@@ -61,15 +61,20 @@ class CheckInBench extends EngineTest {
       CpuMeter cpu = CpuMeter.start(dataSource);
       Wrk.Result result = Wrk.checkIns(port, DEVICES, CONCURRENCY, SECONDS);
       System.out.printf(
-          "BENCH generator=wrk devices=%d concurrency=%d seconds=%d %s %s reports-per-write=%.1f%n",
+          "BENCH generator=wrk devices=%d concurrency=%d seconds=%d %s %s check-ins-per-statement=%.1f%n",
           DEVICES,
           CONCURRENCY,
           SECONDS,
           result,
           cpu.stop().perRequest(result.requests()),
-          checkIns.reportsPerStatement());
+          checkIns.checkInsPerStatement());
       assertThat(result.errors()).isZero();
       assertThat(result.requests()).isPositive();
+      CpuMeter floorCpu = CpuMeter.start(dataSource);
+      Wrk.Result floor = Wrk.floor(port, CONCURRENCY, 10);
+      System.out.printf(
+          "BENCH floor (HTTP only: 405 without a body or the database) concurrency=%d %s %s%n",
+          CONCURRENCY, floor, floorCpu.stop().perRequest(floor.requests()));
       return;
     }
     System.out.println("BENCH wrk not found: the load generator runs in this JVM");

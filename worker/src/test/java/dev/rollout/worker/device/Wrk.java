@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,19 +58,36 @@ final class Wrk {
         (long) optional(output, "Non-2xx or 3xx responses: (\\d+)", 0) + errors(output));
   }
 
+  /**
+   * The ceiling of the HTTP layer alone: GETs of a check-in URL, which the check-in endpoint
+   * answers with 405 before it parses a body or touches the database. Every answer counts as an
+   * error.
+   */
+  static Result floor(int port, int connections, int seconds)
+      throws IOException, InterruptedException {
+    String output = run(null, port, 1, connections, seconds);
+    System.out.println(output);
+    return new Result(
+        (long) number(output, "(\\d+) requests in"),
+        number(output, "Requests/sec:\\s+([\\d.]+)"),
+        millis(output, "50%"),
+        millis(output, "90%"),
+        millis(output, "99%"),
+        0);
+  }
+
   private static String run(Path script, int port, int devices, int connections, int seconds)
       throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                BINARY.toString(),
-                "-t2",
-                "-c" + connections,
-                "-d" + seconds + "s",
-                "--latency",
-                "-s",
-                script.toString(),
-                "http://127.0.0.1:" + port)
-            .redirectErrorStream(true);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                BINARY.toString(), "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+    if (script != null) {
+      command.addAll(List.of("-s", script.toString(), "http://127.0.0.1:" + port));
+    } else {
+      command.add("http://127.0.0.1:" + port + "/device/v1/devices/bench-0000001/check-in");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("BENCH_DEVICES", Integer.toString(devices));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,6 +10,8 @@ import dev.rollout.activities.testing.FleetSpec;
 import dev.rollout.activities.testing.TestDatabase;
 import dev.rollout.definitions.device.CheckInReport;
 import dev.rollout.definitions.device.CheckInReport.NetworkReport;
+import dev.rollout.definitions.device.Outcome;
+import dev.rollout.definitions.plan.NetworkPolicy.Metered;
 import dev.rollout.definitions.version.SemVer;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,10 +29,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReportedStatesIT {
+class GroupCheckInIT {
 
   final DataSource db = TestDatabase.dataSource();
-  final ReportedStates states = new ReportedStates(db);
+  final GroupCheckIn group = new GroupCheckIn(db);
 
   @BeforeEach
   void fleet() {
@@ -37,6 +40,22 @@ class ReportedStatesIT {
     Fleet.seed(
         db,
         FleetSpec.of(400).withIdPrefix("rs-").withHardwareModels("th-100").withVersion("1.0.0"));
+    Jdbc.inTransaction(
+        db,
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE devices SET token_hash ="
+                    + " encode(sha256(convert_to('token-' || id, 'UTF8')), 'hex')"
+                    + " WHERE id LIKE 'rs-%'"));
+  }
+
+  static String token(String device) {
+    return DeviceTokens.hash("token-" + device);
+  }
+
+  Optional<CheckInRow> checkIn(String device, CheckInReport report) {
+    return group.checkIn(token(device), device, report);
   }
 
   static CheckInReport report(int battery, String offset) {
@@ -60,7 +79,9 @@ class ReportedStatesIT {
       done.add(
           threads.submit(
               () -> {
-                states.record(device, report(battery, "+02:00"));
+                assertThat(checkIn(device, report(battery, "+02:00")))
+                    .map(CheckInRow::deviceId)
+                    .contains(device);
                 // stored once record returns: read it back on another connection at once
                 assertThat(battery(device)).isEqualTo((long) battery);
               }));
@@ -95,17 +116,77 @@ class ReportedStatesIT {
 
   @Test
   void theLatestReportOfADeviceQueuedTwiceWins() {
-    states.record("rs-0000001", report(10, "Z"));
-    states.record("rs-0000001", report(20, "Z"));
+    checkIn("rs-0000001", report(10, "Z"));
+    checkIn("rs-0000001", report(20, "Z"));
     assertThat(battery("rs-0000001")).isEqualTo(20L);
   }
 
   @Test
+  void aWrongTokenOrAnotherDevicesTokenStoresNothing() {
+    long before = battery("rs-0000002");
+    assertThat(group.checkIn(DeviceTokens.hash("token-nobody"), "rs-0000002", report(7, "Z")))
+        .isEmpty();
+    assertThat(group.checkIn(token("rs-0000003"), "rs-0000002", report(7, "Z"))).isEmpty();
+    assertThat(battery("rs-0000002")).isEqualTo(before);
+    assertThat(lastSeen("rs-0000002")).isFalse();
+  }
+
+  @Test
+  void concurrentCheckInsWithTheRightAndAWrongTokenOfOneDeviceAreTold() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<Optional<CheckInRow>>> right = new ArrayList<>();
+    List<Future<Optional<CheckInRow>>> wrong = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      right.add(threads.submit(() -> checkIn("rs-0000004", report(44, "Z"))));
+      wrong.add(
+          threads.submit(() -> group.checkIn(token("rs-0000005"), "rs-0000004", report(9, "Z"))));
+    }
+    for (int i = 0; i < 40; i++) {
+      assertThat(right.get(i).get()).map(CheckInRow::hardwareModel).contains("th-100");
+      assertThat(wrong.get(i).get()).isEmpty();
+    }
+    threads.shutdown();
+    assertThat(battery("rs-0000004")).isEqualTo(44L);
+  }
+
+  @Test
+  void readsTheActiveAssignmentWithItsRolloutsState() {
+    DeviceFixtures.rollout(
+        db, "rollout-gc", "1.1.0", DeviceFixtures.policy(20, Metered.ALLOW), "PAUSED");
+    Jdbc.inTransaction(
+        db,
+        c ->
+            Jdbc.update(
+                c,
+                "INSERT INTO assignments (rollout_id, device_id, phase, target_version,"
+                    + " previous_version, outcome, attempts, assigned_at, updated_at)"
+                    + " VALUES ('rollout-gc', 'rs-0000006', 0, '1.1.0', '1.0.0', 'PENDING', 0,"
+                    + " now(), now())"));
+    CheckInRow row = checkIn("rs-0000006", report(50, "Z")).orElseThrow();
+    assertThat(row.rolloutId()).isEqualTo("rollout-gc");
+    assertThat(row.rolloutState()).isEqualTo("PAUSED");
+    assertThat(row.state().outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(checkIn("rs-0000007", report(50, "Z")).orElseThrow().rolloutId()).isNull();
+  }
+
+  @Test
   void aDatabaseFailureReachesTheCheckIn() {
-    ReportedStates unreachable = new ReportedStates(new Unreachable());
-    assertThatThrownBy(() -> unreachable.record("rs-0000001", report(10, "Z")))
+    GroupCheckIn unreachable = new GroupCheckIn(new Unreachable());
+    assertThatThrownBy(
+            () -> unreachable.checkIn(token("rs-0000001"), "rs-0000001", report(10, "Z")))
         .isInstanceOf(StoreException.class)
         .hasRootCauseInstanceOf(SQLTransientConnectionException.class);
+  }
+
+  boolean lastSeen(String device) {
+    return Jdbc.inTransaction(
+            db,
+            c ->
+                Jdbc.queryLong(
+                    c,
+                    "SELECT count(*) FROM devices WHERE id = ? AND last_seen_at IS NOT NULL",
+                    device))
+        == 1;
   }
 
   long battery(String device) {
