@@ -102,9 +102,10 @@ final class FakeDeviceApi implements AutoCloseable {
   }
 
   /**
-   * False: serves the range whatever {@code If-Range} says, as Spring MVC does for a {@code
-   * ResponseEntity<Resource>} (spring-framework gh-27952); true (default): RFC 9110, a stale {@code
-   * If-Range} gets the whole entity with 200.
+   * False: serves the range whatever {@code If-Range} says, as a server or cache on another origin
+   * may (Spring MVC does for a {@code ResponseEntity<Resource>}, spring-framework gh-27952, which
+   * is why our controller evaluates it itself); true (default): RFC 9110, as our server does: a
+   * stale {@code If-Range} gets the whole entity with 200.
    */
   void honoursIfRange(boolean honours) {
     honoursIfRange = honours;
