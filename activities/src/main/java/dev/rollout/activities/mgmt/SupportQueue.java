@@ -1,5 +1,7 @@
 package dev.rollout.activities.mgmt;
 
+import dev.rollout.activities.dashboard.StoreDashboard.SupportCase;
+import dev.rollout.activities.dashboard.SupportQueries;
 import dev.rollout.activities.store.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,14 +42,16 @@ public final class SupportQueue {
     NOT_IN_QUEUE
   }
 
-  /** The open entries, oldest first. */
+  /** The open entries, oldest first: the dashboard's read of the queue, from the other end. */
   public static List<Entry> open(DataSource dataSource, int limit) {
     return Jdbc.inTransaction(
-            dataSource,
-            connection -> SupportCases.open(connection, SupportCases.Order.OLDEST_FIRST, limit))
-        .stream()
-        .map(SupportQueue::entry)
-        .toList();
+        dataSource,
+        connection -> {
+          Advice fallback = defaultAdvice(connection);
+          return SupportQueries.open(connection, SupportQueries.Order.OLDEST_FIRST, limit).stream()
+              .map(open -> entry(open, fallback))
+              .toList();
+        });
   }
 
   /**
@@ -98,8 +102,18 @@ public final class SupportQueue {
         deviceId);
   }
 
-  private static Entry entry(SupportCases.Case open) {
-    Advice advice = open.advice() != null ? open.advice() : open.fallback();
+  private static Advice defaultAdvice(Connection connection) throws SQLException {
+    List<Advice> advice =
+        Jdbc.query(
+            connection,
+            "SELECT cause, next_steps, retryable FROM playbook WHERE error_code = ?",
+            row ->
+                new Advice(Playbook.DEFAULT, row.getString(1), row.getString(2), row.getBoolean(3)),
+            Playbook.DEFAULT);
+    return advice.isEmpty() ? new Advice(null, null, null, false) : advice.get(0);
+  }
+
+  private static Entry entry(SupportCase open, Advice fallback) {
     return new Entry(
         open.rolloutId(),
         open.deviceId(),
@@ -109,6 +123,8 @@ public final class SupportQueue {
         open.attempts(),
         open.outcome(),
         open.enteredAt().toString(),
-        advice != null ? advice : new Advice(null, null, null, false));
+        open.cause() == null
+            ? fallback
+            : new Advice(open.errorCode(), open.cause(), open.nextSteps(), open.retryable()));
   }
 }
