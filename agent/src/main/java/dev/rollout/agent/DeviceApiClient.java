@@ -61,8 +61,9 @@ public final class DeviceApiClient {
    * Appends the resource at {@code url} to {@code sink}, from {@code sink.written()} on with a
    * {@code Range} request ({@code If-Range} with the ETag the part came with). A server that sends
    * it all (200: it ignores ranges, or the entity changed) makes the sink start over; a 206 of an
-   * entity with another ETag (a server that ignores {@code If-Range}) too, and the transfer is then
-   * retried from byte 0.
+   * entity with another ETag too, and the transfer is then retried from byte 0. That second guard
+   * stays although our server honours {@code If-Range}: offer URLs may name another origin (a CDN,
+   * a cache) that does not, and appending another entity's bytes would cost a whole download.
    */
   void download(Credentials device, String url, ImageWriter sink) throws IOException {
     long offset = sink.written();

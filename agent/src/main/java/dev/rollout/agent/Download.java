@@ -1,7 +1,6 @@
 package dev.rollout.agent;
 
 import dev.rollout.definitions.release.ReleaseManifest;
-import dev.rollout.definitions.release.Sha256;
 import dev.rollout.definitions.version.SemVer;
 import java.io.IOException;
 import java.util.Optional;
@@ -10,7 +9,9 @@ import java.util.Optional;
  * Fetches a release into the inactive slot: the delta first when one is offered from the running
  * version, the full image when there is none or it fails; a full download interrupted midway
  * resumes where it stopped, also after a restart of the agent (the slots kept the part): such a
- * part is continued as a full download, the delta is not tried again.
+ * part is continued as a full download, the delta is not tried again. A delta interrupted by the
+ * server's or the network's trouble is not a failed delta: it is retried like an image, from where
+ * it stopped.
  */
 final class Download {
 
@@ -28,26 +29,30 @@ final class Download {
   private final Offer offer;
   private final ReleaseManifest manifest;
   private final ImageWriter image;
-  private boolean deltaPending;
+  private MemoryWriter delta;
 
   Download(AgentContext ctx, Offer offer, ReleaseManifest manifest, ImageWriter image) {
     this.ctx = ctx;
     this.offer = offer;
     this.manifest = manifest;
     this.image = image;
-    this.deltaPending = image.written() == 0 && deltaFromRunningVersion();
+    if (image.written() == 0 && deltaFromRunningVersion()) {
+      delta = new MemoryWriter(manifest.version(), manifest.size(), true);
+    }
   }
 
   boolean startsWithDelta() {
-    return deltaPending;
+    return delta != null;
   }
 
   Step next(Reporter report) {
-    if (deltaPending) {
-      deltaPending = false;
-      if (patched()) {
-        return new Complete();
+    if (delta != null) {
+      Optional<Step> step = viaDelta();
+      if (step.isPresent()) {
+        return step.get();
       }
+      delta = null;
+      resetAfterFailedDelta();
       report.deltaFailed(manifest.version().toString());
     }
     if (image.written() == manifest.size()) {
@@ -76,6 +81,27 @@ final class Download {
     }
   }
 
+  /**
+   * Complete, or interrupted by a transient failure (a 5xx, 408, 429, a broken connection: the
+   * delta stays the plan and resumes with a range), or empty when this delta cannot give the image
+   * (any other 4xx such as 404 or 410, too many bytes, its own sha256, a patch that fails or a
+   * wrong result): a delta is an optimisation, never a reason to fail an update.
+   */
+  private Optional<Step> viaDelta() {
+    try {
+      ctx.api().download(ctx.config().credentials(), offer.delta().url(), delta);
+    } catch (HttpFailure failure) {
+      return failure.retryable()
+          ? Optional.of(new Interrupted("delta: " + failure.getMessage()))
+          : Optional.empty();
+    } catch (DigestingWriter.ImageTooLargeException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(new Interrupted("delta: " + e.getMessage()));
+    }
+    return patched() ? Optional.of(new Complete()) : Optional.empty();
+  }
+
   private Step restart(String detail) {
     try {
       image.reset();
@@ -97,33 +123,27 @@ final class Download {
     }
   }
 
-  // Any failure at all (transfer, hash of the delta, a corrupt patch, a wrong result) means the
-  // full image instead: a delta is an optimisation, never a reason to fail an update.
   private boolean patched() {
+    if (!delta.sha256().equals(offer.delta().sha256())) {
+      return false;
+    }
     try {
       Optional<byte[]> base = ctx.slots().activeBytes();
       if (base.isEmpty()) {
         return false;
       }
-      byte[] delta =
-          ctx.api().fetch(ctx.config().credentials(), offer.delta().url(), manifest.size());
-      if (!Sha256.hex(delta).equals(offer.delta().sha256())) {
-        return resetAfterFailedDelta();
-      }
-      ctx.patcher().patch(base.get(), delta, image.stream());
-      return image.written() == manifest.size() && image.sha256().equals(manifest.sha256())
-          || resetAfterFailedDelta();
+      ctx.patcher().patch(base.get(), delta.bytes().orElseThrow(), image.stream());
+      return image.written() == manifest.size() && image.sha256().equals(manifest.sha256());
     } catch (Exception e) {
-      return resetAfterFailedDelta();
+      return false;
     }
   }
 
-  private boolean resetAfterFailedDelta() {
+  private void resetAfterFailedDelta() {
     try {
       image.reset();
     } catch (IOException e) {
       // the full download resets the image again when it starts from byte 0
     }
-    return false;
   }
 }

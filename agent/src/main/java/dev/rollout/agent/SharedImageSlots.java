@@ -3,7 +3,6 @@ package dev.rollout.agent;
 import static java.util.Objects.requireNonNull;
 
 import dev.rollout.definitions.version.SemVer;
-import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 
 /**
@@ -40,16 +39,14 @@ public final class SharedImageSlots implements Slots {
   @Override
   public ImageWriter openInactive(SemVer version, String expectedSha256, long maxBytes) {
     slots[1 - active] = null;
-    return new Writer(version, maxBytes, !cache.contains(expectedSha256));
+    return new MemoryWriter(version, maxBytes, !cache.contains(expectedSha256));
   }
 
   @Override
   public void install(ImageWriter image) {
-    Writer writer = (Writer) image;
+    MemoryWriter writer = (MemoryWriter) image;
     String sha256 = writer.sha256();
-    if (writer.buffer != null) {
-      cache.putVerified(sha256, writer.buffer.toByteArray());
-    }
+    writer.bytes().ifPresent(bytes -> cache.putVerified(sha256, bytes));
     slots[1 - active] = new SlotImage(writer.version(), sha256);
   }
 
@@ -59,33 +56,5 @@ public final class SharedImageSlots implements Slots {
       throw new IllegalStateException("the other slot holds no image");
     }
     active = 1 - active;
-  }
-
-  private static final class Writer extends DigestingWriter {
-    private final ByteArrayOutputStream buffer;
-
-    Writer(SemVer version, long maxBytes, boolean keepBytes) {
-      super(version, maxBytes);
-      this.buffer = keepBytes ? new ByteArrayOutputStream() : null;
-    }
-
-    @Override
-    void store(byte[] bytes, int offset, int length) {
-      if (buffer != null) {
-        buffer.write(bytes, offset, length);
-      }
-    }
-
-    @Override
-    void truncate() {
-      if (buffer != null) {
-        buffer.reset();
-      }
-    }
-
-    @Override
-    public void discard() {
-      truncate();
-    }
   }
 }

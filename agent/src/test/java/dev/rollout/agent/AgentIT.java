@@ -24,6 +24,7 @@ class AgentIT {
       TrustedKeys.of(TrustedKey.of(Releases.PRODUCT, KEY.getPublic()));
   private static final byte[] OLD = Releases.image("2.3.0");
   private static final byte[] NEW = Releases.image("2.4.0");
+  private static final String DELTA = Releases.deltaPath("2.4.0", "2.3.0");
 
   @TempDir Path dir;
   private FakeDeviceApi api;
@@ -220,8 +221,58 @@ class AgentIT {
     assertThat(events.get(1).get("type").asText()).isEqualTo("DOWNLOAD_STARTED");
     assertThat(events.get(1).get("delta").asBoolean()).isFalse();
     assertThat(api.eventTypes(device.id)).doesNotContain("FAILED").endsWith("HEALTH");
-    assertThat(api.artifactRequests).hasValue(2);
+    assertThat(api.artifactPaths).containsExactly(DELTA, Releases.artifactPath("2.4.0"));
     assertThat(device.agent.lastErrorCode()).hasValue("DELTA_FAILED");
+    assertThat(device.running()).isEqualTo("2.4.0");
+  }
+
+  @Test
+  void aDeltaAnswered503IsRetriedNotReplacedByTheImage() throws Exception {
+    byte[] delta = servedDelta();
+    api.failNextDownload(DELTA, 503);
+
+    offer(Releases.withDelta(update(), "2.3.0", delta));
+
+    assertInstalledThroughTheDeltaAlone();
+  }
+
+  @Test
+  void aDeltaCutMidwayResumesWithARangeRequest() throws Exception {
+    byte[] delta = servedDelta();
+    api.cutNextDownload(DELTA, delta.length / 2);
+
+    offer(Releases.withDelta(update(), "2.3.0", delta));
+
+    assertThat(api.rangeHeaders).containsExactly("bytes=" + delta.length / 2 + "-");
+    assertInstalledThroughTheDeltaAlone();
+  }
+
+  @Test
+  void aDeltaThatIsGoneFallsBackToTheFullImage() throws Exception {
+    api.failNextDownload(DELTA, 410);
+
+    offer(Releases.withDelta(update(), "2.3.0", Releases.delta(OLD, NEW)));
+
+    assertThat(api.artifactPaths).containsExactly(DELTA, Releases.artifactPath("2.4.0"));
+    assertThat(api.eventTypes(device.id)).doesNotContain("FAILED").endsWith("HEALTH");
+    assertThat(device.agent.lastErrorCode()).hasValue("DELTA_FAILED");
+    assertThat(device.running()).isEqualTo("2.4.0");
+  }
+
+  private byte[] servedDelta() throws Exception {
+    byte[] delta = Releases.delta(OLD, NEW);
+    api.artifact(DELTA, delta);
+    return delta;
+  }
+
+  /** Two requests for the delta (the retry), none for the image, no error left. */
+  private void assertInstalledThroughTheDeltaAlone() {
+    assertThat(api.artifactPaths).containsExactly(DELTA, DELTA);
+    assertThat(api.eventTypes(device.id))
+        .containsOnlyOnce("DOWNLOAD_STARTED")
+        .doesNotContain("FAILED")
+        .endsWith("HEALTH");
+    assertThat(device.agent.lastErrorCode()).isEmpty();
     assertThat(device.running()).isEqualTo("2.4.0");
   }
 

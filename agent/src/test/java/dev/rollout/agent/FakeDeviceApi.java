@@ -47,6 +47,7 @@ final class FakeDeviceApi implements AutoCloseable {
   private final Map<String, Map<String, JsonNode>> events = new ConcurrentHashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
   private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failNext = new ConcurrentHashMap<>();
   private final Map<String, String> etags = new ConcurrentHashMap<>();
   final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
   final List<String> ifRangeHeaders = new CopyOnWriteArrayList<>();
@@ -55,6 +56,7 @@ final class FakeDeviceApi implements AutoCloseable {
   final AtomicInteger eventPosts = new AtomicInteger();
   final AtomicInteger rejectedEventPosts = new AtomicInteger();
   final AtomicInteger artifactRequests = new AtomicInteger();
+  final List<String> artifactPaths = new CopyOnWriteArrayList<>();
   final AtomicLong checkInCount = new AtomicLong();
   final AtomicInteger duplicates = new AtomicInteger();
   private volatile boolean keepCheckIns = true;
@@ -102,9 +104,10 @@ final class FakeDeviceApi implements AutoCloseable {
   }
 
   /**
-   * False: serves the range whatever {@code If-Range} says, as Spring MVC does for a {@code
-   * ResponseEntity<Resource>} (spring-framework gh-27952); true (default): RFC 9110, a stale {@code
-   * If-Range} gets the whole entity with 200.
+   * False: serves the range whatever {@code If-Range} says, as a server or cache on another origin
+   * may (Spring MVC does for a {@code ResponseEntity<Resource>}, spring-framework gh-27952, which
+   * is why our controller evaluates it itself); true (default): RFC 9110, as our server does: a
+   * stale {@code If-Range} gets the whole entity with 200.
    */
   void honoursIfRange(boolean honours) {
     honoursIfRange = honours;
@@ -113,6 +116,11 @@ final class FakeDeviceApi implements AutoCloseable {
   /** The next download of {@code path} breaks off after {@code bytes}. */
   void cutNextDownload(String path, int bytes) {
     cutAfter.put(path, bytes);
+  }
+
+  /** The next request for {@code path} gets this error status (503 with {@code Retry-After}). */
+  void failNextDownload(String path, int status) {
+    failNext.put(path, status);
   }
 
   /** Stored events of a device, in order, each once. */
@@ -206,6 +214,13 @@ final class FakeDeviceApi implements AutoCloseable {
 
   private void artifact(HttpExchange exchange, String path) throws IOException {
     artifactRequests.incrementAndGet();
+    artifactPaths.add(path);
+    Integer failure = failNext.remove(path);
+    if (failure != null) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      error(exchange, failure, "UNAVAILABLE", "try later");
+      return;
+    }
     byte[] bytes = artifacts.get(path);
     if (bytes == null) {
       error(exchange, 404, "NOT_FOUND", path);

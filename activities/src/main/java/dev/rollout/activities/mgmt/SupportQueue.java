@@ -1,8 +1,9 @@
 package dev.rollout.activities.mgmt;
 
+import dev.rollout.activities.dashboard.StoreDashboard.SupportCase;
+import dev.rollout.activities.dashboard.SupportQueries;
 import dev.rollout.activities.store.Jdbc;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -12,20 +13,6 @@ import javax.sql.DataSource;
  * its last error code (the {@code DEFAULT} entry when the code has none).
  */
 public final class SupportQueue {
-
-  private static final String OPEN =
-      """
-      SELECT q.rollout_id, q.device_id, q.reason, q.error_code, a.last_error_detail, a.attempts,
-             a.outcome, q.entered_at, coalesce(p.error_code, d.error_code), coalesce(p.cause, d.cause),
-             coalesce(p.next_steps, d.next_steps), coalesce(p.retryable, d.retryable)
-      FROM support_queue q
-      LEFT JOIN assignments a ON a.rollout_id = q.rollout_id AND a.device_id = q.device_id
-      LEFT JOIN playbook p ON p.error_code = q.error_code
-      LEFT JOIN playbook d ON d.error_code = 'DEFAULT'
-      WHERE q.released_at IS NULL
-      ORDER BY q.entered_at, q.rollout_id, q.device_id
-      LIMIT ?
-      """;
 
   private SupportQueue() {}
 
@@ -55,10 +42,16 @@ public final class SupportQueue {
     NOT_IN_QUEUE
   }
 
-  /** The open entries, oldest first. */
+  /** The open entries, oldest first: the dashboard's read of the queue, from the other end. */
   public static List<Entry> open(DataSource dataSource, int limit) {
     return Jdbc.inTransaction(
-        dataSource, connection -> Jdbc.query(connection, OPEN, SupportQueue::entry, limit));
+        dataSource,
+        connection -> {
+          Advice fallback = defaultAdvice(connection);
+          return SupportQueries.open(connection, SupportQueries.Order.OLDEST_FIRST, limit).stream()
+              .map(open -> entry(open, fallback))
+              .toList();
+        });
   }
 
   /**
@@ -109,16 +102,29 @@ public final class SupportQueue {
         deviceId);
   }
 
-  private static Entry entry(ResultSet row) throws SQLException {
+  private static Advice defaultAdvice(Connection connection) throws SQLException {
+    List<Advice> advice =
+        Jdbc.query(
+            connection,
+            "SELECT cause, next_steps, retryable FROM playbook WHERE error_code = ?",
+            row ->
+                new Advice(Playbook.DEFAULT, row.getString(1), row.getString(2), row.getBoolean(3)),
+            Playbook.DEFAULT);
+    return advice.isEmpty() ? new Advice(null, null, null, false) : advice.get(0);
+  }
+
+  private static Entry entry(SupportCase open, Advice fallback) {
     return new Entry(
-        row.getString(1),
-        row.getString(2),
-        row.getString(3),
-        row.getString(4),
-        row.getString(5),
-        row.getInt(6),
-        row.getString(7),
-        RolloutSummary.iso(row.getTimestamp(8)),
-        new Advice(row.getString(9), row.getString(10), row.getString(11), row.getBoolean(12)));
+        open.rolloutId(),
+        open.deviceId(),
+        open.reason(),
+        open.errorCode(),
+        open.errorDetail(),
+        open.attempts(),
+        open.outcome(),
+        open.enteredAt().toString(),
+        open.cause() == null
+            ? fallback
+            : new Advice(open.errorCode(), open.cause(), open.nextSteps(), open.retryable()));
   }
 }

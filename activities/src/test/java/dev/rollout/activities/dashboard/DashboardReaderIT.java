@@ -9,6 +9,7 @@ import dev.rollout.activities.dashboard.StoreDashboard.FleetCell;
 import dev.rollout.activities.dashboard.StoreDashboard.ReasonCount;
 import dev.rollout.activities.dashboard.StoreDashboard.StoredRollout;
 import dev.rollout.activities.dashboard.StoreDashboard.SupportCase;
+import dev.rollout.activities.mgmt.SupportQueue;
 import dev.rollout.activities.rollout.RolloutActivitiesImpl;
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.activities.testing.Fleet;
@@ -25,6 +26,8 @@ import dev.rollout.workflows.rollout.StateChange;
 import dev.rollout.workflows.rollout.WaveRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -176,17 +179,7 @@ class DashboardReaderIT {
 
   @Test
   void listsTheSupportQueueNewestFirstWithThePlaybookWhenItExists() {
-    prepared(ROLLOUT, 1000);
-    Outcomes.complete(db, ROLLOUT, 2, 0, 20);
-    update(
-        "UPDATE assignments SET attempts = 3, last_error_detail = 'flash write failed'"
-            + " WHERE device_id IN (SELECT device_id FROM assignments WHERE outcome = 'FAILED'"
-            + " ORDER BY device_id LIMIT 8)");
-    activities.measure(new MeasureRequest(ROLLOUT, 2, false, T0));
-    update("UPDATE support_queue SET entered_at = entered_at + (random() * interval '1 hour')");
-    update(
-        "UPDATE support_queue SET released_at = now() WHERE device_id ="
-            + " (SELECT min(device_id) FROM support_queue)");
+    sevenOpenCases();
 
     StoreDashboard.SupportQueue queue = reader.read(10, 10, 5).support();
 
@@ -209,6 +202,40 @@ class DashboardReaderIT {
           assertThat(advised.cases().get(0).nextSteps()).isEqualTo("replace the unit");
           assertThat(advised.cases().get(0).retryable()).isFalse();
         });
+  }
+
+  @Test
+  void theMgmtQueueReadsTheSameCasesOldestFirstWithTheSameAdvice() {
+    sevenOpenCases();
+    List<SupportCase> dashboard = new ArrayList<>(reader.read(10, 10, 10).support().cases());
+    Collections.reverse(dashboard);
+
+    withPlaybook(
+        () -> {
+          List<SupportQueue.Entry> mgmt = SupportQueue.open(db, 10);
+          assertThat(mgmt)
+              .extracting(SupportQueue.Entry::deviceId)
+              .containsExactlyElementsOf(dashboard.stream().map(SupportCase::deviceId).toList());
+          SupportQueue.Entry newest = mgmt.get(mgmt.size() - 1);
+          SupportCase same = dashboard.get(dashboard.size() - 1);
+          assertThat(List.of(newest.errorCode(), newest.since(), newest.advice().cause()))
+              .containsExactly(same.errorCode(), same.enteredAt().toString(), "flash wear");
+        });
+  }
+
+  /** Eight devices of phase 2 out of attempts, at random times in an hour; one released. */
+  private void sevenOpenCases() {
+    prepared(ROLLOUT, 1000);
+    Outcomes.complete(db, ROLLOUT, 2, 0, 20);
+    update(
+        "UPDATE assignments SET attempts = 3, last_error_detail = 'flash write failed'"
+            + " WHERE device_id IN (SELECT device_id FROM assignments WHERE outcome = 'FAILED'"
+            + " ORDER BY device_id LIMIT 8)");
+    activities.measure(new MeasureRequest(ROLLOUT, 2, false, T0));
+    update("UPDATE support_queue SET entered_at = entered_at + (random() * interval '1 hour')");
+    update(
+        "UPDATE support_queue SET released_at = now() WHERE device_id ="
+            + " (SELECT min(device_id) FROM support_queue)");
   }
 
   /** TestDatabase.reset() empties the playbook (V4): give the test's error code an entry. */

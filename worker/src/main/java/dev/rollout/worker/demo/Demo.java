@@ -8,12 +8,10 @@ import dev.rollout.agent.simulator.FleetSpec;
 import dev.rollout.agent.simulator.Simulation;
 import dev.rollout.agent.simulator.SimulatorConfig;
 import dev.rollout.worker.cli.MgmtClient;
-import dev.rollout.worker.cli.Multipart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The one-command demo: on a running engine, registers a product line's key and three signed
@@ -30,7 +28,7 @@ public final class Demo {
   private final PrintWriter out;
   private final URI engine;
   private final String adminToken;
-  private final DemoReleases releases = new DemoReleases();
+  private final SignedFirmware releases = DemoReleases.firmware();
 
   public Demo(DemoOptions options, URI engine, String adminToken, PrintWriter out) {
     this.options = options;
@@ -69,17 +67,12 @@ public final class Demo {
   }
 
   private void registerReleases() {
-    JsonNode key =
-        mgmt.postJson(
-            "/mgmt/v1/keys",
-            Map.of("product", DemoReleases.PRODUCT, "publicKeyPem", releases.publicKeyPem()));
+    JsonNode key = releases.registerKey(mgmt);
     out.printf(
         "Trusted key %s for product line %s%n", key.path("keyId").asText(), DemoReleases.PRODUCT);
     for (String version :
         new String[] {DemoReleases.INSTALLED, DemoReleases.GOOD, DemoReleases.BAD}) {
-      Multipart upload = releases.upload(version);
-      JsonNode registered =
-          mgmt.post("/mgmt/v1/releases", upload.contentType(), upload.publisher());
+      JsonNode registered = releases.register(mgmt, version);
       out.printf(
           "Registered signed release %s (%d bytes, deltas from %s)%n",
           version,

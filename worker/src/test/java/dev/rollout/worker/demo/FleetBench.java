@@ -14,11 +14,9 @@ import dev.rollout.agent.simulator.SimulationStats;
 import dev.rollout.agent.simulator.SimulatorConfig;
 import dev.rollout.worker.EngineTest;
 import dev.rollout.worker.cli.MgmtClient;
-import dev.rollout.worker.cli.Multipart;
 import dev.rollout.worker.cli.StatusText;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +39,7 @@ class FleetBench extends EngineTest {
   // steps block on HTTP: enough threads that the engine's latency, not the pool, sets the pace
   static final int AGENT_THREADS = Integer.getInteger("bench.agentThreads", 64);
 
-  private final DemoReleases releases = new DemoReleases();
+  private final SignedFirmware releases = DemoReleases.firmware();
 
   @Test
   void tenThousandAgentsCheckInWithoutErrorsWhileARolloutRuns() throws Exception {
@@ -107,13 +105,7 @@ class FleetBench extends EngineTest {
 
   // as Demo does: the product line's key, then the signed releases (artifact + manifest)
   private void register(MgmtClient mgmt) {
-    mgmt.postJson(
-        "/mgmt/v1/keys",
-        Map.of("product", DemoReleases.PRODUCT, "publicKeyPem", releases.publicKeyPem()));
-    for (String version : List.of(DemoReleases.INSTALLED, DemoReleases.GOOD)) {
-      Multipart upload = releases.upload(version);
-      mgmt.post("/mgmt/v1/releases", upload.contentType(), upload.publisher());
-    }
+    releases.publish(mgmt, DemoReleases.INSTALLED, DemoReleases.GOOD);
   }
 
   private SimulatorConfig simulator(URI engine) {

@@ -357,6 +357,42 @@ class DeviceApiIT extends EngineTest {
   }
 
   @Test
+  void ifRangeKeepsTheRangeOnlyForTheSameEntity() {
+    String token = device(unique("dapi-r-"), OLD);
+    String etag =
+        client
+            .get("/device/v1/artifacts/" + TARGET, token, null)
+            .raw()
+            .headers()
+            .firstValue("ETag")
+            .orElseThrow();
+    byte[] rest = Arrays.copyOfRange(IMAGE, 65536, IMAGE.length);
+
+    Answer same = resume(token, etag);
+    assertThat(same.status()).isEqualTo(206);
+    assertThat(same.raw().body()).isEqualTo(rest);
+
+    for (String stale :
+        new String[] {"\"" + "0".repeat(64) + "\"", "W/" + etag, "Sat, 28 Nov 2026 02:00:00 GMT"}) {
+      Answer whole = resume(token, stale);
+      assertThat(whole.status()).as(stale).isEqualTo(200);
+      assertThat(whole.raw().body()).as(stale).isEqualTo(IMAGE);
+      assertThat(whole.raw().headers().firstValue("Content-Range")).as(stale).isEmpty();
+      assertThat(whole.raw().headers().firstValue("ETag")).as(stale).contains(etag);
+    }
+  }
+
+  /** {@code Range: bytes=65536-} of the target image under {@code If-Range}. */
+  Answer resume(String token, String ifRange) {
+    return DeviceClient.send(
+        HttpRequest.newBuilder(url("/device/v1/artifacts/" + TARGET))
+            .header("Authorization", "Bearer " + token)
+            .header("Range", "bytes=65536-")
+            .header("If-Range", ifRange)
+            .build());
+  }
+
+  @Test
   void importTakesCsvAndRefusesAnyBadRowStoringNothing() {
     String good = unique("dapi-csv-");
     String other = unique("dapi-csv-");

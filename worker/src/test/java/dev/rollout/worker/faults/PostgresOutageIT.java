@@ -15,6 +15,7 @@ import dev.rollout.agent.simulator.SimulatorConfig;
 import dev.rollout.worker.FreePorts;
 import dev.rollout.worker.cli.MgmtClient;
 import dev.rollout.worker.db.EmbeddedPostgresServer;
+import dev.rollout.worker.demo.SignedFirmware;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,8 +75,8 @@ class PostgresOutageIT {
     Sql store = new Sql(postgres.jdbcUrl());
     URI base = startEngine();
     MgmtClient mgmt = new MgmtClient(base, ADMIN_TOKEN);
-    Firmware firmware = new Firmware();
-    firmware.register(mgmt, "2.3.0", "2.4.0");
+    SignedFirmware firmware = Firmware.withBase("2.3.0");
+    firmware.publish(mgmt, "2.3.0", "2.4.0");
     List<SimDevice> devices = FleetGenerator.generate(fleetSpec(), 6);
     Map<String, String> tokens =
         FleetImporter.importDevices(HttpClient.newHttpClient(), base, ADMIN_TOKEN, devices);
@@ -179,7 +180,7 @@ class PostgresOutageIT {
   }
 
   /** Check-ins every 5 s, an update in about 2 s. */
-  private static SimulatorConfig simulator(URI base, Firmware firmware) {
+  private static SimulatorConfig simulator(URI base, SignedFirmware firmware) {
     return new SimulatorConfig(
         base,
         ADMIN_TOKEN,
