@@ -16,8 +16,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -86,12 +89,28 @@ final class GroupCheckIn {
 
   private final DataSource dataSource;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock runner = new ReentrantLock();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final ThreadPoolExecutor runner;
   private final LongAdder statements = new LongAdder();
   private final LongAdder checkIns = new LongAdder();
 
   GroupCheckIn(DataSource dataSource) {
     this.dataSource = dataSource;
+    // one thread runs the statements, so batches form while the previous one runs; it ends when
+    // idle, so an engine (or a test) that stops checking devices in keeps no thread
+    this.runner =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "check-in-runner");
+              thread.setDaemon(true);
+              return thread;
+            });
+    runner.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -102,15 +121,8 @@ final class GroupCheckIn {
     Pending pending =
         new Pending(new Caller(deviceId, tokenHash), report, new CompletableFuture<>());
     queue.add(pending);
-    if (!pending.answered().isDone()) {
-      runner.lock();
-      try {
-        while (!pending.answered().isDone()) {
-          runQueued();
-        }
-      } finally {
-        runner.unlock();
-      }
+    if (draining.compareAndSet(false, true)) {
+      runner.execute(this::drain);
     }
     try {
       return pending.answered().join();
@@ -125,11 +137,30 @@ final class GroupCheckIn {
     return n == 0 ? 0 : checkIns.sum() / (double) n;
   }
 
-  private void runQueued() {
+  // Waiting request threads are woken once each, by the runner, rather than one after another.
+  private void drain() {
+    try {
+      for (List<Pending> batch = poll(); !batch.isEmpty(); batch = poll()) {
+        runBatch(batch);
+      }
+    } finally {
+      draining.set(false);
+      // a check-in queued after the last poll but before the flag dropped saw the runner busy
+      if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+        runner.execute(this::drain);
+      }
+    }
+  }
+
+  private List<Pending> poll() {
     List<Pending> batch = new ArrayList<>();
     for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
       batch.add(next);
     }
+    return batch;
+  }
+
+  private void runBatch(List<Pending> batch) {
     try {
       Map<Caller, CheckInRow> rows = run(batch);
       statements.increment();
@@ -137,6 +168,10 @@ final class GroupCheckIn {
       batch.forEach(p -> p.answered().complete(Optional.ofNullable(rows.get(p.caller()))));
     } catch (RuntimeException e) {
       batch.forEach(p -> p.answered().completeExceptionally(e));
+    } finally {
+      // an Error must not leave its check-ins waiting forever
+      batch.forEach(
+          p -> p.answered().completeExceptionally(new IllegalStateException("check-in aborted")));
     }
   }
 

@@ -18,8 +18,8 @@ final class CpuMeter {
   private static final String ACTIVITY =
       """
       SELECT w.wal_records, w.wal_fpi, w.wal_bytes, d.xact_commit, d.blks_read, d.blks_hit,
-        t.n_tup_upd, t.n_tup_hot_upd
-      FROM pg_stat_wal w, pg_stat_database d, pg_stat_user_tables t
+        t.n_tup_upd, t.n_tup_hot_upd, b.checkpoints_timed + b.checkpoints_req
+      FROM pg_stat_wal w, pg_stat_database d, pg_stat_user_tables t, pg_stat_bgwriter b
       WHERE d.datname = current_database() AND t.relname = 'devices'
       """;
 
@@ -52,7 +52,7 @@ final class CpuMeter {
       return String.format(
           "cpu-per-check-in: engine=%.3fms database=%.3fms per-check-in: wal-records=%.1f"
               + " wal-full-pages=%.2f wal-bytes=%.0f commits=%.2f blocks-read=%.2f blocks-hit=%.1f"
-              + " device-updates-hot=%.0f%%",
+              + " device-updates-hot=%.0f%% checkpoints=%d",
           engineMillis / n,
           databaseMillis / n,
           activity[0] / n,
@@ -61,7 +61,8 @@ final class CpuMeter {
           activity[3] / n,
           activity[4] / n,
           activity[5] / n,
-          100.0 * activity[7] / Math.max(1, activity[6]));
+          100.0 * activity[7] / Math.max(1, activity[6]),
+          activity[8]);
     }
   }
 
@@ -82,7 +83,7 @@ final class CpuMeter {
                     connection,
                     ACTIVITY,
                     row -> {
-                      long[] values = new long[8];
+                      long[] values = new long[9];
                       for (int i = 0; i < values.length; i++) {
                         values[i] = row.getLong(i + 1);
                       }
