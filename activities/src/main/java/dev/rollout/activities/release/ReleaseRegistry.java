@@ -8,7 +8,6 @@ import dev.rollout.activities.release.Registration.Code;
 import dev.rollout.activities.release.Registration.Delta;
 import dev.rollout.activities.release.Registration.Refused;
 import dev.rollout.activities.release.Registration.Registered;
-import dev.rollout.activities.release.ReleaseRows.Existing;
 import dev.rollout.activities.store.Jdbc;
 import dev.rollout.definitions.release.ManifestJson;
 import dev.rollout.definitions.release.ManifestVerifier;
@@ -18,10 +17,7 @@ import dev.rollout.definitions.release.Verification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -85,9 +81,9 @@ public final class ReleaseRegistry {
     Staged image = store.stage(artifact);
     List<StagedDelta> made = new ArrayList<>();
     try {
-      Optional<Registration> early = artifactMismatch(signed.manifest(), image);
+      Optional<Registration> early = RegistrationChecks.artifactMismatch(signed.manifest(), image);
       if (early.isEmpty()) {
-        early = inTransaction(connection -> known(connection, signed.manifest()));
+        early = inTransaction(c -> RegistrationChecks.known(c, signed.manifest()));
       }
       if (early.isPresent()) {
         return early.get();
@@ -106,70 +102,6 @@ public final class ReleaseRegistry {
     }
   }
 
-  private static Optional<Registration> artifactMismatch(ReleaseManifest manifest, Staged image) {
-    if (image.size() != manifest.size()) {
-      return Optional.of(
-          new Refused(
-              Code.SIZE_MISMATCH,
-              "the artifact has "
-                  + image.size()
-                  + " bytes, the signed manifest says "
-                  + manifest.size()));
-    }
-    if (!image.sha256().equals(manifest.sha256())) {
-      return Optional.of(
-          new Refused(
-              Code.HASH_MISMATCH,
-              "the artifact's sha256 is "
-                  + image.sha256()
-                  + ", the signed manifest says "
-                  + manifest.sha256()));
-    }
-    return Optional.empty();
-  }
-
-  /** The answer when the version is registered already: the same release, or a refusal. */
-  private static Optional<Registration> known(Connection connection, ReleaseManifest manifest)
-      throws SQLException {
-    String version = manifest.version().toString();
-    Optional<Existing> existing = ReleaseRows.find(connection, version);
-    if (existing.isEmpty()) {
-      return Optional.empty();
-    }
-    Existing stored = existing.get();
-    if (!sameManifest(stored.manifestJson(), manifest)) {
-      return Optional.of(
-          new Refused(
-              Code.ALREADY_REGISTERED,
-              "release "
-                  + version
-                  + " is registered with other content; a version never changes, sign a new one"));
-    }
-    return Optional.of(
-        new Registered(
-            version,
-            stored.product(),
-            stored.keyId(),
-            stored.size(),
-            stored.sha256(),
-            ReleaseRows.deltas(connection, version),
-            List.of(),
-            true));
-  }
-
-  // The same signed content, whoever signed it and however the JSON is laid out.
-  private static boolean sameManifest(String storedJson, ReleaseManifest manifest) {
-    if (storedJson == null) {
-      return false;
-    }
-    try {
-      byte[] stored = ManifestJson.readSigned(storedJson).manifest().canonicalBytes();
-      return Arrays.equals(stored, manifest.canonicalBytes());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   private Registration commit(
       String json, SignedManifest signed, Staged image, DeltaGenerator.Result generated) {
     ReleaseManifest manifest = signed.manifest();
@@ -179,7 +111,7 @@ public final class ReleaseRegistry {
       return inTransaction(
           connection -> {
             ReleaseRows.lock(connection, version);
-            Optional<Registration> raced = known(connection, manifest);
+            Optional<Registration> raced = RegistrationChecks.known(connection, manifest);
             if (raced.isPresent()) {
               return raced.get();
             }
