@@ -127,6 +127,9 @@ final class GroupCheckIn {
     try {
       return pending.answered().join();
     } catch (CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw (RuntimeException) e.getCause();
     }
   }
@@ -166,12 +169,12 @@ final class GroupCheckIn {
       statements.increment();
       checkIns.add(batch.size());
       batch.forEach(p -> p.answered().complete(Optional.ofNullable(rows.get(p.caller()))));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too: its check-ins must not wait forever
       batch.forEach(p -> p.answered().completeExceptionally(e));
-    } finally {
-      // an Error must not leave its check-ins waiting forever
-      batch.forEach(
-          p -> p.answered().completeExceptionally(new IllegalStateException("check-in aborted")));
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 
