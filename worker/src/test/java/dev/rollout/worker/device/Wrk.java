@@ -48,14 +48,8 @@ final class Wrk {
     }
     String output = run(script, port, devices, connections, seconds);
     Files.delete(script);
-    System.out.println(output);
-    return new Result(
-        (long) number(output, "(\\d+) requests in"),
-        number(output, "Requests/sec:\\s+([\\d.]+)"),
-        millis(output, "50%"),
-        millis(output, "90%"),
-        millis(output, "99%"),
-        (long) optional(output, "Non-2xx or 3xx responses: (\\d+)", 0) + errors(output));
+    return result(
+        output, (long) optional(output, "Non-2xx or 3xx responses: (\\d+)", 0) + errors(output));
   }
 
   /**
@@ -66,6 +60,10 @@ final class Wrk {
   static Result floor(int port, int connections, int seconds)
       throws IOException, InterruptedException {
     String output = run(null, port, 1, connections, seconds);
+    return result(output, 0);
+  }
+
+  private static Result result(String output, long errors) {
     System.out.println(output);
     return new Result(
         (long) number(output, "(\\d+) requests in"),
@@ -73,7 +71,7 @@ final class Wrk {
         millis(output, "50%"),
         millis(output, "90%"),
         millis(output, "99%"),
-        0);
+        errors);
   }
 
   private static String run(Path script, int port, int devices, int connections, int seconds)
