@@ -164,7 +164,14 @@ class CheckInBench extends EngineTest {
                             + " 'checkpoint_timeout', 'max_connections')",
                         row -> row.getString(1))));
     System.out.printf(
-        "BENCH seeded %d devices in %.1f s%n", DEVICES, (System.nanoTime() - start) / 1e9);
+        "BENCH seeded %d devices in %.1f s; devices table with its indexes: %d MB%n",
+        DEVICES,
+        (System.nanoTime() - start) / 1e9,
+        Jdbc.inTransaction(
+                dataSource,
+                connection ->
+                    Jdbc.queryLong(connection, "SELECT pg_total_relation_size('devices')"))
+            / (1024 * 1024));
   }
 
   record Result(int count, long errors) {}
