@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentIT {
 
   private static final KeyPair KEY = Releases.newKey();
-  private static final TrustedKeys TRUSTED =
-      TrustedKeys.of(TrustedKey.of(Releases.PRODUCT, KEY.getPublic()));
+  private static final TrustedKeys TRUSTED = Releases.trusting(KEY);
   private static final byte[] OLD = Releases.image("2.3.0");
   private static final byte[] NEW = Releases.image("2.4.0");
   private static final String DELTA = Releases.deltaPath("2.4.0", "2.3.0");

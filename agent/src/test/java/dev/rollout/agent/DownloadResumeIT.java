@@ -3,7 +3,6 @@ package dev.rollout.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollout.definitions.release.Sha256;
-import dev.rollout.definitions.release.TrustedKey;
 import dev.rollout.definitions.release.TrustedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadResumeIT {
 
   private static final KeyPair KEY = Releases.newKey();
-  private static final TrustedKeys TRUSTED =
-      TrustedKeys.of(TrustedKey.of(Releases.PRODUCT, KEY.getPublic()));
+  private static final TrustedKeys TRUSTED = Releases.trusting(KEY);
   private static final byte[] NEW = Releases.image("2.4.0");
   private static final String PATH = Releases.artifactPath("2.4.0");
   private static final String ETAG = "\"" + Sha256.hex(NEW) + "\"";

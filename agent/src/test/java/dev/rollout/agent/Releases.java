@@ -8,6 +8,8 @@ import dev.rollout.definitions.release.ManifestSigner;
 import dev.rollout.definitions.release.ReleaseManifest;
 import dev.rollout.definitions.release.Sha256;
 import dev.rollout.definitions.release.SignedManifest;
+import dev.rollout.definitions.release.TrustedKey;
+import dev.rollout.definitions.release.TrustedKeys;
 import dev.rollout.definitions.version.SemVer;
 import io.sigpipe.jbsdiff.Diff;
 import java.io.ByteArrayOutputStream;
@@ -101,5 +103,10 @@ final class Releases {
 
   static KeyPair newKey() {
     return Keys.generate();
+  }
+
+  /** A device's trusted keys: the product line's public key alone. */
+  static TrustedKeys trusting(KeyPair key) {
+    return TrustedKeys.of(TrustedKey.of(PRODUCT, key.getPublic()));
   }
 }

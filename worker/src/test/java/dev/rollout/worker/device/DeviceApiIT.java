@@ -73,19 +73,7 @@ class DeviceApiIT extends EngineTest {
 
   /** Imports one device through the mgmt endpoint; returns its token. */
   String device(String id, String version) {
-    Answer answer =
-        client.post(
-            "/mgmt/v1/devices/import",
-            adminToken(),
-            "{'devices': [{'id': '"
-                + id
-                + "', 'hardwareModel': 'th-100', 'region': 'eu-west',"
-                + " 'version': '"
-                + version
-                + "'}]}");
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body().get("created").asInt()).isEqualTo(1);
-    return answer.body().at("/tokens/0/token").asText();
+    return Handset.imported(client, adminToken(), id, "th-100", version).token();
   }
 
   Answer checkIn(String id, String token, String version, boolean metered, String localTime) {
@@ -107,17 +95,8 @@ class DeviceApiIT extends EngineTest {
   }
 
   Answer events(String id, String token, String rolloutId, String... events) {
-    StringBuilder batch = new StringBuilder("{'events': [");
-    for (int i = 0; i < events.length; i++) {
-      batch
-          .append(i == 0 ? "" : ", ")
-          .append("{'rolloutId': '")
-          .append(rolloutId)
-          .append("', 'at': '2026-11-28T02:00:00Z', ")
-          .append(events[i])
-          .append('}');
-    }
-    return client.post("/device/v1/devices/" + id + "/events", token, batch + "]}");
+    return client.post(
+        "/device/v1/devices/" + id + "/events", token, Handset.batch(rolloutId, events));
   }
 
   static String event(String type, String extra) {

@@ -8,6 +8,25 @@ import java.util.UUID;
 /** One imported device speaking the device API for a test: its id, its token, its requests. */
 record Handset(DeviceClient client, String id, String token, String model, String version) {
 
+  /** Imports one device in eu-west through the mgmt API and gives its handset. */
+  static Handset imported(
+      DeviceClient client, String adminToken, String id, String model, String version) {
+    Answer answer =
+        client.post(
+            "/mgmt/v1/devices/import",
+            adminToken,
+            "{'devices': [{'id': '"
+                + id
+                + "', 'hardwareModel': '"
+                + model
+                + "', 'region': 'eu-west', 'version': '"
+                + version
+                + "'}]}");
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.body().get("created").asInt()).isEqualTo(1);
+    return new Handset(client, id, answer.body().at("/tokens/0/token").asText(), model, version);
+  }
+
   Answer checkIn() {
     return client.post(
         "/device/v1/devices/" + id + "/check-in",
@@ -28,20 +47,28 @@ record Handset(DeviceClient client, String id, String token, String model, Strin
     return answer.body().path("action").asText();
   }
 
+  /** The events, each with a fresh event id. */
   Answer events(String rolloutId, String... events) {
+    String[] identified = new String[events.length];
+    for (int i = 0; i < events.length; i++) {
+      identified[i] = "'eventId': '" + UUID.randomUUID() + "', " + events[i];
+    }
+    return client.post("/device/v1/devices/" + id + "/events", token, batch(rolloutId, identified));
+  }
+
+  /** An events body: each event (its own fields, the event id among them) in the rollout. */
+  static String batch(String rolloutId, String... events) {
     StringBuilder batch = new StringBuilder("{'events': [");
     for (int i = 0; i < events.length; i++) {
       batch
           .append(i == 0 ? "" : ", ")
-          .append("{'eventId': '")
-          .append(UUID.randomUUID())
-          .append("', 'rolloutId': '")
+          .append("{'rolloutId': '")
           .append(rolloutId)
           .append("', 'at': '2026-11-28T02:00:00Z', ")
           .append(events[i])
           .append('}');
     }
-    return client.post("/device/v1/devices/" + id + "/events", token, batch + "]}");
+    return batch + "]}";
   }
 
   static String downloadStarted(String version) {

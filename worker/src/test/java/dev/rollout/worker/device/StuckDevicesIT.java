@@ -111,20 +111,7 @@ class StuckDevicesIT extends EngineTest {
   }
 
   private Handset device(String name) {
-    String id = model + "-" + name;
-    Answer answer =
-        client.post(
-            "/mgmt/v1/devices/import",
-            adminToken(),
-            "{'devices': [{'id': '"
-                + id
-                + "', 'hardwareModel': '"
-                + model
-                + "', 'region': 'eu-west', 'version': '"
-                + OLD
-                + "'}]}");
-    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-    return new Handset(client, id, answer.body().at("/tokens/0/token").asText(), model, OLD);
+    return Handset.imported(client, adminToken(), model + "-" + name, model, OLD);
   }
 
   private String start(String timeout, String window, String soak, int minDevices) {
